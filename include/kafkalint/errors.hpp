@@ -1,0 +1,47 @@
+// Exit codes and the error type for input kafkalint cannot use.
+#pragma once
+
+#include <stdexcept>
+#include <string>
+
+#include "kafkalint/source_location.hpp"
+
+namespace kafkalint {
+
+// Documented in README.md and `kafkalint --help`; identical for every output format.
+enum class ExitCode : int {
+  Ok = 0,              // no finding at or above --fail-on
+  Findings = 1,        // findings at or above --fail-on
+  InputError = 2,      // usage error, unreadable or invalid input, rule file error, nothing to check
+  CouldNotVerify = 3,  // a check could not be made (live cluster unreachable, timeout, not authorized)
+};
+
+// Input that cannot be used at all: the message names file, line and what was expected.
+class InputError : public std::runtime_error {
+ public:
+  InputError(std::string path, std::uint32_t line, std::uint32_t column, const std::string& what)
+      : std::runtime_error(format(path, line, column, what)),
+        path_(std::move(path)),
+        line_(line),
+        column_(column) {}
+
+  [[nodiscard]] const std::string& path() const { return path_; }
+  [[nodiscard]] std::uint32_t line() const { return line_; }
+  [[nodiscard]] std::uint32_t column() const { return column_; }
+
+ private:
+  static std::string format(const std::string& path, std::uint32_t line, std::uint32_t column,
+                            const std::string& what) {
+    std::string out = path;
+    if (line > 0) {
+      out += ":" + std::to_string(line);
+      if (column > 0) out += ":" + std::to_string(column);
+    }
+    return out + ": " + what;
+  }
+  std::string path_;
+  std::uint32_t line_;
+  std::uint32_t column_;
+};
+
+}  // namespace kafkalint

@@ -1,0 +1,43 @@
+// A finding: one rule that does not hold for one entity.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kafkalint/entity.hpp"
+#include "kafkalint/provenance.hpp"
+#include "kafkalint/source_location.hpp"
+
+namespace kafkalint {
+
+enum class Severity { Note = 0, Warning = 1, Error = 2 };
+
+std::string_view severityId(Severity s);  // "note", "warning", "error"
+std::optional<Severity> parseSeverity(std::string_view id);
+
+// The effective value of one key involved in a finding, as reported.
+struct EffectiveEntry {
+  std::string key;    // as written by the user, or the dialect's name when not written
+  std::string value;  // "[REDACTED]" for secrets; "" when unset
+  bool isSet = true;  // false when the key has no value at all
+  Provenance provenance;
+};
+
+struct Finding {
+  std::string ruleId;
+  std::string ruleName;
+  Severity severity = Severity::Error;
+  EntityKind entityKind = EntityKind::Broker;
+  std::string entityName;
+  std::vector<std::string> keys;
+  std::string message;
+  SourceLocation location;
+  std::vector<EffectiveEntry> effective;
+};
+
+// Deterministic report order: file, line, column, rule, entity, message.
+void sortFindings(std::vector<Finding>& findings, const SourceFiles& files);
+
+}  // namespace kafkalint

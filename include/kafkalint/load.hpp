@@ -1,0 +1,40 @@
+// Stage 1, load: configuration files into the audit model.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "kafkalint/entity.hpp"
+#include "kafkalint/errors.hpp"
+
+namespace kafkalint {
+
+// `--kind KIND[:DIALECT]=PATH`: what a file configures, when the content does not say it clearly.
+struct KindOverride {
+  std::string path;
+  std::vector<EntityKind> kinds;  // "client" = {Producer, Consumer}
+  std::string dialect;            // "" = detect
+};
+
+// Parses "producer=conf/app.properties", "client:librdkafka=kcat.conf". Throws std::invalid_argument.
+KindOverride parseKindOverride(const std::string& text);
+
+struct LoadOptions {
+  std::vector<KindOverride> kindOverrides;
+};
+
+struct LoadResult {
+  Model model;
+  std::vector<InputError> errors;  // inputs that could not be used (the run exits 2)
+  std::vector<std::string> unusedKindOverrides;  // --kind paths that matched no input
+};
+
+// Loads files and directories (recursively: every *.properties file, hidden directories skipped),
+// and "-" for standard input. Output order does not depend on the order of directory entries.
+LoadResult loadInputs(const std::vector<std::string>& paths, const LoadOptions& options);
+
+// Loads one .properties text (used for stdin and by tests).
+void loadPropertiesText(LoadResult& result, const std::string& displayPath, std::string content,
+                        bool hadByteOrderMark, const LoadOptions& options, const std::string& realPath);
+
+}  // namespace kafkalint

@@ -1,0 +1,45 @@
+// Stage 4, report: findings for people (text) and machines (JSON).
+#pragma once
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "kafkalint/entity.hpp"
+#include "kafkalint/errors.hpp"
+#include "kafkalint/finding.hpp"
+#include "kafkalint/kafka_version.hpp"
+#include "kafkalint/rules.hpp"
+
+namespace kafkalint {
+
+// Version of the JSON report format (docs/json-report.md, docs/report.schema.json).
+inline constexpr int kJsonSchemaVersion = 1;
+
+struct Report {
+  const Model& model;
+  const RuleSet& rules;
+  const std::vector<Finding>& findings;
+  const std::vector<InputError>& errors;
+  KafkaVersion kafkaVersion;
+  ExitCode exitCode = ExitCode::Ok;
+};
+
+struct TextOptions {
+  bool color = false;
+  bool verbose = false;  // effective values and their sources under each finding
+};
+
+void writeText(std::ostream& out, const Report& report, const TextOptions& options);
+void writeJson(std::ostream& out, const Report& report);
+
+// Rule documentation.
+void writeRuleList(std::ostream& out, const RuleSet& rules, bool json);
+void writeRuleExplanation(std::ostream& out, const RuleInfo& rule);
+
+// A stable identity for a finding (rule, entity, keys), independent of line numbers.
+std::string fingerprint(const Finding& finding);
+
+std::string_view toolVersion();
+
+}  // namespace kafkalint

@@ -1,0 +1,78 @@
+// Rules: the data in rules/ (compiled into the binary) plus any rule directories a user adds.
+// Each rule instantiates a template: "expression" (conditions in the rule language), or one of the
+// checks implemented in code (unknown-key, invalid-value, ...).
+#pragma once
+
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kafkalint/entity.hpp"
+#include "kafkalint/finding.hpp"
+#include "kafkalint/value.hpp"
+
+namespace kafkalint {
+
+struct RuleParam {
+  std::string name;
+  Value value;
+  std::string description;
+};
+
+struct RuleInfo {
+  std::string id;    // stable, e.g. KL0102
+  std::string name;  // kebab-case, e.g. broker-min-insync-replicas
+  Severity severity = Severity::Error;
+  std::vector<EntityKind> scope;
+  std::string templateName = "expression";
+  std::string summary;  // one line
+  std::string rationale;
+  std::string remediation;
+  std::vector<std::string> references;
+  std::vector<std::string> tags;
+  std::vector<std::string> keys;  // the configuration keys the rule is about
+  std::vector<RuleParam> params;
+  std::string when;     // applicability condition (expression text), may be empty
+  std::string require;  // the condition that must hold (expression text)
+  std::string message;  // message template text
+  std::string origin;   // "rules/broker/KL0102.yaml" (built in) or the user's file path
+  bool builtin = true;
+};
+
+// The templates implemented in code (besides "expression").
+const std::vector<std::string_view>& builtinTemplates();
+
+class RuleSet {
+ public:
+  RuleSet();
+  ~RuleSet();
+  RuleSet(RuleSet&&) noexcept;
+  RuleSet& operator=(RuleSet&&) noexcept;
+
+  // The rules compiled into the binary.
+  static RuleSet builtin();
+
+  // Adds the rules of one YAML file. Throws InputError naming file, line and column.
+  void addFile(const std::string& displayPath, std::string_view yamlText, bool builtin);
+  // Adds every *.yaml / *.yml file under `dir` (recursively, sorted). Throws InputError.
+  void addDirectory(const std::string& dir);
+
+  [[nodiscard]] std::vector<const RuleInfo*> rules() const;  // sorted by id
+  [[nodiscard]] const RuleInfo* find(std::string_view idOrName) const;
+  // Rule keys that expression rules read for an entity kind: the settings whose misspelling makes
+  // a durability check silently pass.
+  [[nodiscard]] std::set<std::string> checkedKeys(EntityKind kind) const;
+
+  struct Compiled;  // the rule plus its compiled expressions (evaluate stage)
+  [[nodiscard]] const std::vector<std::unique_ptr<Compiled>>& compiled() const { return compiled_; }
+
+ private:
+  std::vector<std::unique_ptr<Compiled>> compiled_;
+  std::map<std::string, std::size_t, std::less<>> byId_;
+  std::map<std::string, std::size_t, std::less<>> byName_;
+};
+
+}  // namespace kafkalint

@@ -1,0 +1,34 @@
+// Small string helpers shared by the stages.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kafkalint {
+
+// Java's String.trim(): strips every character <= U+0020 at both ends.
+std::string_view trimView(std::string_view s);
+std::vector<std::string_view> splitView(std::string_view s, char sep);
+bool equalsIgnoreCase(std::string_view a, std::string_view b);
+std::string toLower(std::string_view s);
+bool startsWith(std::string_view s, std::string_view prefix);
+bool endsWith(std::string_view s, std::string_view suffix);
+std::string trimDouble(double d);  // shortest round-trip-ish spelling
+
+// Optimal string alignment distance (Levenshtein with adjacent transpositions), capped: returns
+// `cap + 1` as soon as the distance is known to exceed `cap`.
+std::size_t editDistance(std::string_view a, std::string_view b, std::size_t cap);
+
+// The candidate closest to `word` when it is close enough to be a likely misspelling: case,
+// '_' and '-' for '.', a few typos, or a missing last segment ("unclean.leader.election").
+std::optional<std::string> closestMatch(std::string_view word, const std::vector<std::string>& candidates);
+
+// Number of Unicode code points in a UTF-8 string (columns are counted in code points).
+std::size_t codePoints(std::string_view utf8);
+
+// Glob match with '*' and '?' (no character classes).
+bool globMatch(std::string_view pattern, std::string_view text);
+
+}  // namespace kafkalint

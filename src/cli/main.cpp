@@ -1,0 +1,264 @@
+// kafkalint command line: check, rules, explain.
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "kafkalint/catalog.hpp"
+#include "kafkalint/evaluate.hpp"
+#include "kafkalint/load.hpp"
+#include "kafkalint/report.hpp"
+#include "kafkalint/resolve.hpp"
+#include "kafkalint/rules.hpp"
+
+namespace kafkalint {
+namespace {
+
+constexpr const char* kExitCodes =
+    "Exit codes (the same for every output format):\n"
+    "  0  no finding at or above --fail-on (default: error)\n"
+    "  1  findings at or above --fail-on\n"
+    "  2  usage error, or input that could not be used: a missing or unreadable file, binary\n"
+    "     content, invalid UTF-8, a malformed \\uXXXX escape, a rule file that does not parse,\n"
+    "     or nothing to check (no Kafka configuration found)\n"
+    "  3  a check could not be made against a live cluster (reserved for live audits)";
+
+struct CheckOptions {
+  std::vector<std::string> paths;
+  std::string format = "text";
+  std::string output;
+  std::string kafkaVersion;
+  std::vector<std::string> kinds;
+  std::vector<std::string> ruleDirs;
+  std::string failOn = "error";
+  std::string color = "auto";
+  bool verbose = false;
+  bool quiet = false;
+};
+
+void printError(const std::string& message) { std::cerr << "kafkalint: error: " << message << "\n"; }
+
+bool useColor(const std::string& mode) {
+  if (mode == "always") return true;
+  if (mode == "never") return false;
+  const char* noColor = std::getenv("NO_COLOR");
+  if (noColor != nullptr && noColor[0] != '\0') return false;
+  return ::isatty(STDOUT_FILENO) == 1;
+}
+
+// Writes to a temporary file beside `path` and renames it, so a report is never half written.
+bool writeAtomically(const std::string& path, const std::string& content) {
+  const std::string tmp = path + ".tmp." + std::to_string(::getpid());
+  {
+    std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
+    if (!f) return false;
+    f << content;
+    f.flush();
+    if (!f) {
+      std::remove(tmp.c_str());
+      return false;
+    }
+  }
+  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
+    std::remove(tmp.c_str());
+    return false;
+  }
+  return true;
+}
+
+// Built-in rules plus --rules directories. Throws InputError.
+RuleSet loadRules(const std::vector<std::string>& dirs) {
+  RuleSet rules = RuleSet::builtin();
+  for (const std::string& d : dirs) rules.addDirectory(d);
+  return rules;
+}
+
+std::optional<KafkaVersion> pickVersion(const std::string& text) {
+  const Catalog& catalog = Catalog::instance();
+  if (text.empty()) return catalog.newest();
+  auto v = KafkaVersion::parse(text);
+  if (!v) {
+    printError("--kafka-version: '" + text + "' is not a version (expected e.g. 2.8, 3.7.1 or 0.10.2)");
+    return std::nullopt;
+  }
+  if (!catalog.isKnownRelease(*v)) {
+    if (*v > catalog.newest()) {
+      std::cerr << "kafkalint: warning: Kafka " << v->str() << " is newer than the newest release kafkalint knows ("
+                << catalog.newest().str() << "); auditing with Kafka " << catalog.newest().str() << " data\n";
+      return v;
+    }
+    std::string known;
+    for (const auto& line : catalog.versionLines()) known += (known.empty() ? "" : ", ") + line;
+    printError("--kafka-version: Kafka " + v->str() + " is not a release kafkalint knows (known: " + known + ")");
+    return std::nullopt;
+  }
+  return v;
+}
+
+int runCheck(const CheckOptions& o) {
+  auto version = pickVersion(o.kafkaVersion);
+  if (!version) return static_cast<int>(ExitCode::InputError);
+
+  std::optional<Severity> failOn;
+  if (o.failOn != "never") failOn = parseSeverity(o.failOn);
+
+  LoadOptions loadOptions;
+  for (const std::string& k : o.kinds) {
+    try {
+      loadOptions.kindOverrides.push_back(parseKindOverride(k));
+    } catch (const std::invalid_argument& e) {
+      printError(std::string("--kind: ") + e.what());
+      return static_cast<int>(ExitCode::InputError);
+    }
+  }
+
+  RuleSet rules;
+  try {
+    rules = loadRules(o.ruleDirs);
+  } catch (const InputError& e) {
+    printError(std::string("rule file: ") + e.what());
+    return static_cast<int>(ExitCode::InputError);
+  }
+
+  if (o.paths.empty()) {
+    printError("nothing to check: give configuration files or directories (see kafkalint check --help)");
+    return static_cast<int>(ExitCode::InputError);
+  }
+  LoadResult loaded = loadInputs(o.paths, loadOptions);
+  for (const std::string& unused : loaded.unusedKindOverrides) {
+    loaded.errors.emplace_back(unused, 0, 0, "--kind names a file that is not among the inputs, so it would have no effect");
+  }
+  for (const InputError& e : loaded.errors) printError(e.what());
+  if (o.verbose) {
+    for (const InputRecord& in : loaded.model.inputs) {
+      std::cerr << "kafkalint: " << loaded.model.files.path(in.file) << ": " << in.reason << "\n";
+    }
+  }
+
+  Resolver resolver(ResolveOptions{*version});
+  std::vector<Finding> findings = evaluate(loaded.model, rules, resolver);
+
+  ExitCode exit = ExitCode::Ok;
+  if (failOn) {
+    for (const Finding& f : findings) {
+      if (f.severity >= *failOn) exit = ExitCode::Findings;
+    }
+  }
+  const bool nothingChecked = loaded.model.entities.empty();
+  if (!loaded.errors.empty() || nothingChecked) exit = ExitCode::InputError;
+
+  Report report{loaded.model, rules, findings, loaded.errors, *version, exit};
+  std::ostringstream text;
+  if (o.format == "json") {
+    writeJson(text, report);
+  } else {
+    writeText(text, report, TextOptions{o.output.empty() && useColor(o.color), o.verbose});
+  }
+  if (o.output.empty()) {
+    if (!(o.quiet && o.format == "text")) std::cout << text.str();
+  } else if (!writeAtomically(o.output, text.str())) {
+    printError("cannot write " + o.output + ": " + std::strerror(errno));
+    return static_cast<int>(ExitCode::InputError);
+  }
+  if (nothingChecked && loaded.errors.empty()) {
+    std::string inputs;
+    for (const std::string& p : o.paths) inputs += (inputs.empty() ? "" : ", ") + p;
+    printError("nothing checked: no Kafka configuration found in " + inputs +
+               (loaded.model.inputs.empty() ? " (no *.properties files)" : " (see the notes above; -v lists why)"));
+  }
+  return static_cast<int>(exit);
+}
+
+int run(int argc, char** argv) {
+  CLI::App app{"kafkalint: finds Kafka configurations that can lose messages", "kafkalint"};
+  app.footer(kExitCodes);
+  app.set_version_flag("--version", std::string(toolVersion()));
+  app.require_subcommand(1);
+
+  CheckOptions check;
+  CLI::App* checkCmd = app.add_subcommand("check", "audit configuration files and directories");
+  checkCmd->footer(kExitCodes);
+  checkCmd->add_option("paths", check.paths, "files or directories (recursively: *.properties); - for stdin");
+  checkCmd->add_option("--format", check.format, "report format")->check(CLI::IsMember({"text", "json"}));
+  checkCmd->add_option("-o,--output", check.output, "write the report to FILE instead of standard output");
+  checkCmd->add_option("--kafka-version", check.kafkaVersion,
+                       "Kafka release of brokers and Java clients, e.g. 2.8 or 3.7.1 (default: newest known, " +
+                           Catalog::instance().newest().str() + ")");
+  checkCmd->add_option("--kind", check.kinds,
+                       "KIND[:DIALECT]=PATH: what a file configures (broker, controller, producer, consumer, client, "
+                       "connect; dialect java, librdkafka or scala)");
+  checkCmd->add_option("--rules", check.ruleDirs, "directory of additional rule files (YAML)");
+  checkCmd->add_option("--fail-on", check.failOn, "lowest severity that fails the run")
+      ->check(CLI::IsMember({"error", "warning", "note", "never"}));
+  checkCmd->add_option("--color", check.color, "colour in the text report")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+  checkCmd->add_flag("-v,--verbose", check.verbose, "show how each file was classified and the effective values");
+  checkCmd->add_flag("-q,--quiet", check.quiet, "print nothing on success paths; rely on the exit code");
+
+  std::string rulesFormat = "text";
+  std::vector<std::string> rulesDirs;
+  CLI::App* rulesCmd = app.add_subcommand("rules", "list every rule: id, severity, name, summary");
+  rulesCmd->add_option("--format", rulesFormat, "list format")->check(CLI::IsMember({"text", "json"}));
+  rulesCmd->add_option("--rules", rulesDirs, "directory of additional rule files (YAML)");
+
+  std::string explainId;
+  std::vector<std::string> explainDirs;
+  CLI::App* explainCmd = app.add_subcommand("explain", "full text of one rule: why it matters, how to fix it");
+  explainCmd->add_option("rule", explainId, "rule id or name, e.g. KL0102")->required();
+  explainCmd->add_option("--rules", explainDirs, "directory of additional rule files (YAML)");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    printError(e.what());
+    std::cerr << "Run 'kafkalint --help' for usage.\n";
+    return static_cast<int>(ExitCode::InputError);
+  }
+
+  if (*checkCmd) return runCheck(check);
+  try {
+    if (*rulesCmd) {
+      writeRuleList(std::cout, loadRules(rulesDirs), rulesFormat == "json");
+      return 0;
+    }
+    if (*explainCmd) {
+      RuleSet rules = loadRules(explainDirs);
+      const RuleInfo* rule = rules.find(explainId);
+      if (rule == nullptr) {
+        printError("no rule with id or name '" + explainId + "' (kafkalint rules lists them)");
+        return static_cast<int>(ExitCode::InputError);
+      }
+      writeRuleExplanation(std::cout, *rule);
+      return 0;
+    }
+  } catch (const InputError& e) {
+    printError(std::string("rule file: ") + e.what());
+    return static_cast<int>(ExitCode::InputError);
+  }
+  return static_cast<int>(ExitCode::InputError);
+}
+
+}  // namespace
+}  // namespace kafkalint
+
+int main(int argc, char** argv) {
+  try {
+    return kafkalint::run(argc, argv);
+  } catch (const std::exception& e) {
+    std::cerr << "kafkalint: internal error: " << e.what() << "\n";
+    return 2;
+  }
+}

@@ -1,0 +1,55 @@
+// The checks behind rule templates: one class per template, one file per check (as clang-tidy).
+// A rule file instantiates a template by name; the engine calls the check for each entity and
+// once for the whole model.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "evaluate/compiled_rule.hpp"
+#include "kafkalint/finding.hpp"
+#include "kafkalint/resolve.hpp"
+
+namespace kafkalint {
+
+// A rule key whose value could not be known, and the rules that needed it.
+struct UnverifiedKey {
+  std::set<std::string> ruleIds;
+  std::string reason;
+};
+
+struct CheckContext {
+  const Model& model;
+  const RuleSet& rules;
+  const Resolver& resolver;
+  std::vector<Finding>& findings;
+  // Per entity: key -> what could not be verified. Filled by expression rules.
+  std::map<const Entity*, std::map<std::string, UnverifiedKey>> unverified;
+  // Rule evaluation failures, reported by the evaluation-error rule.
+  std::vector<std::pair<const Entity*, std::string>> evaluationErrors;
+};
+
+class Check {
+ public:
+  virtual ~Check() = default;
+  // Called for every entity the rule's scope covers.
+  virtual void checkEntity(const RuleSet::Compiled& /*rule*/, EntityView& /*view*/, CheckContext& /*ctx*/) {}
+  // Called once, after every entity was checked.
+  virtual void checkModel(const RuleSet::Compiled& /*rule*/, CheckContext& /*ctx*/) {}
+};
+
+std::unique_ptr<Check> makeCheck(std::string_view templateName);
+
+// Shared by the checks.
+Finding makeFinding(const RuleInfo& rule, const Entity& entity, std::string message, SourceLocation location);
+EffectiveEntry effectiveEntry(const EffectiveValue& value);
+// Written-setting checks (unknown keys, invalid values, duplicates) see a client file shared by
+// producers and consumers once, through its first entity.
+bool ownsWrittenSettings(const Entity& entity);
+
+}  // namespace kafkalint

@@ -1,0 +1,57 @@
+// Template "duplicate-key": a key written twice (or under two aliases). java.util.Properties and
+// librdkafka keep the last value; the earlier one is silently ignored.
+#include <map>
+
+#include "evaluate/checks/check.hpp"
+#include "kafkalint/secrets.hpp"
+#include "kafkalint/text.hpp"
+
+namespace kafkalint {
+
+namespace {
+
+class DuplicateKeyCheck final : public Check {
+ public:
+  void checkEntity(const RuleSet::Compiled& rule, EntityView& view, CheckContext& ctx) override {
+    const Entity& entity = view.entity();
+    if (!ownsWrittenSettings(entity)) return;
+    std::map<std::string, const Setting*> last;  // canonical (or written) key -> last setting
+    for (const Setting& s : entity.settings) {
+      KeyLookup l = view.dialect().lookup(s.key);
+      if (l.status != KeyLookup::Status::Known && entity.sharedWith != nullptr) {
+        l = ctx.resolver.dialectFor(*entity.sharedWith).lookup(s.key);
+      }
+      const std::string group = l.status == KeyLookup::Status::Known ? l.canonical : s.key;
+      last[group] = &s;
+    }
+    for (const Setting& s : entity.settings) {
+      KeyLookup l = view.dialect().lookup(s.key);
+      if (l.status != KeyLookup::Status::Known && entity.sharedWith != nullptr) {
+        l = ctx.resolver.dialectFor(*entity.sharedWith).lookup(s.key);
+      }
+      const std::string group = l.status == KeyLookup::Status::Known ? l.canonical : s.key;
+      const Setting* winner = last[group];
+      if (winner == &s) continue;
+      const bool same = trimView(winner->value) == trimView(s.value);
+      const std::string alias = winner->key == s.key ? "" : " (as " + winner->key + ")";
+      std::string message = s.key + " is set again at line " + std::to_string(winner->keyLocation.line) + alias + "; ";
+      if (same) {
+        message += "both values are the same, so only the repetition is redundant.";
+      } else {
+        message += "the later value " + displayValue(winner->key, std::string(trimView(winner->value))) +
+                   " is in effect and this one (" + displayValue(s.key, std::string(trimView(s.value))) +
+                   ") is ignored.";
+      }
+      Finding f = makeFinding(rule.info, entity, message, s.keyLocation);
+      if (same) f.severity = Severity::Note;
+      f.keys.push_back(s.key);
+      ctx.findings.push_back(std::move(f));
+    }
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Check> makeDuplicateKeyCheck() { return std::make_unique<DuplicateKeyCheck>(); }
+
+}  // namespace kafkalint

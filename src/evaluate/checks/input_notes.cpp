@@ -1,0 +1,63 @@
+// Templates "unclassified-input" and "byte-order-mark": what the loader noticed about files.
+#include "evaluate/checks/check.hpp"
+
+namespace kafkalint {
+
+namespace {
+
+Entity fileEntity(const Model& model, const SourceLocation& location) {
+  Entity e;
+  e.kind = EntityKind::File;
+  e.name = model.files.path(location.file);
+  e.origin = {location.file, 1, 1};
+  return e;
+}
+
+class UnclassifiedInputCheck final : public Check {
+ public:
+  void checkModel(const RuleSet::Compiled& rule, CheckContext& ctx) override {
+    for (const InputNote& note : ctx.model.notes) {
+      if (note.kind != InputNote::Kind::Unclassified) continue;
+      Finding f = makeFinding(rule.info, fileEntity(ctx.model, note.location),
+                              "not checked: " + note.detail +
+                                  ". Name its kind with --kind KIND=PATH (broker, controller, producer, consumer, "
+                                  "client or connect) if it is a Kafka config.",
+                              note.location);
+      ctx.findings.push_back(std::move(f));
+    }
+  }
+};
+
+class ByteOrderMarkCheck final : public Check {
+ public:
+  void checkModel(const RuleSet::Compiled& rule, CheckContext& ctx) override {
+    for (const InputNote& note : ctx.model.notes) {
+      if (note.kind != InputNote::Kind::ByteOrderMark) continue;
+      Finding f = makeFinding(rule.info, fileEntity(ctx.model, note.location),
+                              "the file starts with a UTF-8 byte-order mark: Kafka reads .properties files as "
+                              "ISO-8859-1, so the first key becomes \"\xC3\xAF\xC2\xBB\xC2\xBF" +
+                                  note.detail + "\" and " + note.detail + " is not set.",
+                              note.location);
+      f.keys.push_back(note.detail);
+      ctx.findings.push_back(std::move(f));
+    }
+  }
+};
+
+class EvaluationErrorCheck final : public Check {
+ public:
+  void checkModel(const RuleSet::Compiled& rule, CheckContext& ctx) override {
+    for (const auto& [entity, error] : ctx.evaluationErrors) {
+      ctx.findings.push_back(makeFinding(rule.info, *entity, "rule " + error + " (the rule was not checked)",
+                                         entity->origin));
+    }
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Check> makeUnclassifiedInputCheck() { return std::make_unique<UnclassifiedInputCheck>(); }
+std::unique_ptr<Check> makeByteOrderMarkCheck() { return std::make_unique<ByteOrderMarkCheck>(); }
+std::unique_ptr<Check> makeEvaluationErrorCheck() { return std::make_unique<EvaluationErrorCheck>(); }
+
+}  // namespace kafkalint

@@ -1,0 +1,53 @@
+// The registry of checks: template name -> the check implementing it.
+#include "evaluate/checks/check.hpp"
+#include "kafkalint/secrets.hpp"
+
+namespace kafkalint {
+
+std::unique_ptr<Check> makeExpressionRule();
+std::unique_ptr<Check> makeUnknownKeyCheck();
+std::unique_ptr<Check> makeInvalidValueCheck();
+std::unique_ptr<Check> makeDuplicateKeyCheck();
+std::unique_ptr<Check> makeCouldNotVerifyCheck();
+std::unique_ptr<Check> makeUnclassifiedInputCheck();
+std::unique_ptr<Check> makeByteOrderMarkCheck();
+std::unique_ptr<Check> makeEvaluationErrorCheck();
+
+std::unique_ptr<Check> makeCheck(std::string_view name) {
+  if (name == "expression") return makeExpressionRule();
+  if (name == "unknown-key") return makeUnknownKeyCheck();
+  if (name == "invalid-value") return makeInvalidValueCheck();
+  if (name == "duplicate-key") return makeDuplicateKeyCheck();
+  if (name == "could-not-verify") return makeCouldNotVerifyCheck();
+  if (name == "unclassified-input") return makeUnclassifiedInputCheck();
+  if (name == "byte-order-mark") return makeByteOrderMarkCheck();
+  if (name == "evaluation-error") return makeEvaluationErrorCheck();
+  return nullptr;
+}
+
+Finding makeFinding(const RuleInfo& rule, const Entity& entity, std::string message, SourceLocation location) {
+  Finding f;
+  f.ruleId = rule.id;
+  f.ruleName = rule.name;
+  f.severity = rule.severity;
+  f.entityKind = entity.kind;
+  f.entityName = entity.name;
+  f.message = std::move(message);
+  f.location = location;
+  return f;
+}
+
+EffectiveEntry effectiveEntry(const EffectiveValue& ev) {
+  EffectiveEntry e;
+  e.key = ev.name;
+  e.isSet = !(ev.value.isNull() && ev.text.empty());
+  e.value = ev.secret ? std::string(kRedacted) : displayValue(ev.name, ev.text);
+  e.provenance = ev.provenance;
+  return e;
+}
+
+bool ownsWrittenSettings(const Entity& entity) {
+  return entity.sharedWith == nullptr || entity.kind == EntityKind::Producer;
+}
+
+}  // namespace kafkalint

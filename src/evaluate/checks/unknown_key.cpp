@@ -1,0 +1,107 @@
+// Template "unknown-key": keys the configured component does not have. A misspelled durability key
+// is an error: the intended setting silently does not apply.
+#include <algorithm>
+
+#include "evaluate/checks/check.hpp"
+#include "kafkalint/text.hpp"
+
+namespace kafkalint {
+
+namespace {
+
+class UnknownKeyCheck final : public Check {
+ public:
+  void checkEntity(const RuleSet::Compiled& rule, EntityView& view, CheckContext& ctx) override {
+    const Entity& entity = view.entity();
+    if (!ownsWrittenSettings(entity)) return;
+    std::vector<const Dialect*> dialects = {&view.dialect()};
+    std::vector<EntityKind> kinds = {entity.kind};
+    if (entity.sharedWith != nullptr) {
+      dialects.push_back(&ctx.resolver.dialectFor(*entity.sharedWith));
+      kinds.push_back(entity.sharedWith->kind);
+    }
+    // Rule keys of this entity, in the dialect's own spelling -> rule key.
+    std::map<std::string, std::string> checked;
+    for (std::size_t i = 0; i < dialects.size(); ++i) {
+      for (const std::string& key : ctx.rules.checkedKeys(kinds[i])) {
+        if (auto name = dialects[i]->nameFor(key)) checked.emplace(*name, key);
+      }
+    }
+    std::set<std::string> checkedAnywhere;
+    for (EntityKind k : kAllEntityKinds) {
+      auto keys = ctx.rules.checkedKeys(k);
+      checkedAnywhere.insert(keys.begin(), keys.end());
+    }
+
+    for (const Setting& s : entity.settings) {
+      std::vector<KeyLookup> lookups;
+      bool fine = false;
+      for (const Dialect* d : dialects) {
+        lookups.push_back(d->lookup(s.key));
+        const auto st = lookups.back().status;
+        fine = fine || st == KeyLookup::Status::Known || st == KeyLookup::Status::Family;
+      }
+      if (fine) continue;
+      const KeyLookup& l = lookups.front();
+      const std::string label = labelFor(dialects, entity);
+      Finding f = makeFinding(rule.info, entity, "", s.keyLocation);
+      f.keys.push_back(s.key);
+      switch (l.status) {
+        case KeyLookup::Status::NotInVersion:
+          f.severity = checkedAnywhere.count(s.key) ? Severity::Error : Severity::Warning;
+          f.message = s.key + " has no effect on " + label + ": " + l.note +
+                      ". Kafka ignores keys it does not know (check --kafka-version).";
+          break;
+        case KeyLookup::Status::OtherScope:
+          f.severity = checkedAnywhere.count(s.key) ? Severity::Error : Severity::Warning;
+          f.message = s.key + " is not a " + label + " setting: " + l.note + ".";
+          break;
+        default: {
+          std::vector<std::string> candidates;
+          for (const Dialect* d : dialects) {
+            const auto& c = d->suggestionCandidates();
+            candidates.insert(candidates.end(), c.begin(), c.end());
+          }
+          auto suggestion = closestMatch(s.key, candidates);
+          if (!suggestion) {
+            f.severity = Severity::Note;
+            f.message = "unknown key " + s.key + ": not a " + label + " setting, so it is ignored.";
+            break;
+          }
+          auto durable = checked.find(*suggestion);
+          if (durable == checked.end()) {
+            f.severity = Severity::Warning;
+            f.message = "unknown key " + s.key + "; did you mean " + *suggestion + "?";
+            break;
+          }
+          f.severity = Severity::Error;
+          const EffectiveValue& ev = view.get(durable->second);
+          f.message = "unknown key " + s.key + "; did you mean " + *suggestion + "? The intended setting does not apply: " +
+                      *suggestion + " stays " + (ev.secret ? std::string("[REDACTED]") : ev.value.isNull() ? "unset" : ev.text) +
+                      " (" + describeProvenance(ev.provenance, ctx.model.files) + ").";
+          f.effective.push_back(effectiveEntry(ev));
+          break;
+        }
+      }
+      ctx.findings.push_back(std::move(f));
+    }
+  }
+
+ private:
+  static std::string labelFor(const std::vector<const Dialect*>& dialects, const Entity& entity) {
+    std::string label = dialects.front()->label();
+    if (entity.sharedWith != nullptr) {
+      // "librdkafka 2.0.2 producer" -> "librdkafka 2.0.2 client"
+      for (std::string_view role : {" producer", " Java producer"}) {
+        if (endsWith(label, role)) return label.substr(0, label.size() - role.size()) + " client";
+      }
+    }
+    return label;
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Check> makeUnknownKeyCheck() { return std::make_unique<UnknownKeyCheck>(); }
+
+}  // namespace kafkalint

@@ -1,0 +1,27 @@
+#include "evaluate/checks/check.hpp"
+#include "kafkalint/evaluate.hpp"
+
+namespace kafkalint {
+
+std::vector<Finding> evaluate(const Model& model, const RuleSet& rules, const Resolver& resolver) {
+  std::vector<Finding> findings;
+  CheckContext ctx{model, rules, resolver, findings, {}, {}};
+
+  std::vector<std::unique_ptr<Check>> checks;
+  checks.reserve(rules.compiled().size());
+  for (const auto& rule : rules.compiled()) checks.push_back(makeCheck(rule->info.templateName));
+
+  for (const Entity& entity : model.entities) {
+    EntityView view(resolver, entity);
+    for (std::size_t i = 0; i < checks.size(); ++i) {
+      if (rules.compiled()[i]->appliesTo(entity.kind)) checks[i]->checkEntity(*rules.compiled()[i], view, ctx);
+    }
+  }
+  // Model-level checks run last: they report what the entity checks collected.
+  for (std::size_t i = 0; i < checks.size(); ++i) checks[i]->checkModel(*rules.compiled()[i], ctx);
+
+  sortFindings(findings, model.files);
+  return findings;
+}
+
+}  // namespace kafkalint

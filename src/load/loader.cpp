@@ -1,0 +1,256 @@
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <iostream>
+#include <iterator>
+#include <set>
+#include <stdexcept>
+
+#include "kafkalint/load.hpp"
+#include "kafkalint/text.hpp"
+#include "load/classify.hpp"
+#include "load/properties_parser.hpp"
+#include "load/text_file.hpp"
+
+namespace kafkalint {
+
+namespace fs = std::filesystem;
+
+KindOverride parseKindOverride(const std::string& text) {
+  auto eq = text.find('=');
+  if (eq == std::string::npos || eq == 0 || eq + 1 == text.size()) {
+    throw std::invalid_argument("expected KIND[:DIALECT]=PATH, got '" + text + "'");
+  }
+  KindOverride out;
+  out.path = text.substr(eq + 1);
+  std::string kind = text.substr(0, eq);
+  if (auto colon = kind.find(':'); colon != std::string::npos) {
+    out.dialect = kind.substr(colon + 1);
+    kind.resize(colon);
+    if (out.dialect != "java" && out.dialect != "librdkafka" && out.dialect != "scala") {
+      throw std::invalid_argument("unknown dialect '" + out.dialect + "' (expected java, librdkafka or scala)");
+    }
+  }
+  if (kind == "client") {
+    out.kinds = {EntityKind::Producer, EntityKind::Consumer};
+  } else if (kind == "broker" || kind == "controller" || kind == "producer" || kind == "consumer" || kind == "connect") {
+    out.kinds = {*parseEntityKind(kind)};
+  } else {
+    throw std::invalid_argument("unknown kind '" + kind +
+                                "' (expected broker, controller, producer, consumer, client or connect)");
+  }
+  if (!out.dialect.empty() && out.kinds.front() != EntityKind::Producer && out.kinds.front() != EntityKind::Consumer) {
+    throw std::invalid_argument("a dialect applies to producer, consumer or client files only");
+  }
+  return out;
+}
+
+namespace {
+
+bool samePath(const std::string& a, const std::string& b) {
+  std::error_code ec1, ec2;
+  auto ca = fs::weakly_canonical(a, ec1);
+  auto cb = fs::weakly_canonical(b, ec2);
+  if (!ec1 && !ec2) return ca == cb;
+  return a == b;
+}
+
+const KindOverride* findOverride(const LoadOptions& options, const std::string& realPath, const std::string& display) {
+  for (const KindOverride& o : options.kindOverrides) {
+    if (o.path == display || samePath(o.path, realPath)) return &o;
+  }
+  return nullptr;
+}
+
+std::string kindList(const std::vector<EntityKind>& kinds) {
+  std::string out;
+  for (EntityKind k : kinds) {
+    if (!out.empty()) out += "+";
+    out += entityKindId(k);
+  }
+  return out;
+}
+
+bool isHidden(const fs::path& p) {
+  auto name = p.filename().string();
+  return name.size() > 1 && name[0] == '.' && name != "..";
+}
+
+}  // namespace
+
+void loadPropertiesText(LoadResult& result, const std::string& displayPath, std::string content,
+                        bool hadByteOrderMark, const LoadOptions& options, const std::string& realPath) {
+  Model& model = result.model;
+  std::vector<InputError>& errors = result.errors;
+  const FileId file = model.files.add(displayPath);
+  InputRecord record;
+  record.file = file;
+  PropertiesDocument doc;
+  try {
+    doc = parseProperties(content, displayPath);
+  } catch (const InputError& e) {
+    errors.push_back(e);
+    record.status = InputRecord::Status::Skipped;
+    record.reason = e.what();
+    model.inputs.push_back(std::move(record));
+    return;
+  }
+
+  // Templates (Jinja, Helm, Go): "{% if ... %}" lines and "{{ name }}=..." keys are not settings
+  // until rendered; values with placeholders stay and are reported when a rule needs them.
+  std::size_t templateLines = 0;
+  std::erase_if(doc.entries, [&templateLines](const PropertiesEntry& e) {
+    const bool templated = startsWith(e.key, "{%") || startsWith(e.key, "{#") ||
+                           e.key.find("{{") != std::string::npos || e.key.find("{%") != std::string::npos;
+    templateLines += templated ? 1 : 0;
+    return templated;
+  });
+
+  std::vector<KeyOccurrence> keys;
+  keys.reserve(doc.entries.size());
+  for (const PropertiesEntry& e : doc.entries) keys.push_back({e.key, e.value, e.keyPosition.line});
+
+  Classification c;
+  if (const KindOverride* o = findOverride(options, realPath, displayPath)) {
+    std::erase(result.unusedKindOverrides, o->path);
+    c.kinds = o->kinds;
+    const bool client = o->kinds.front() == EntityKind::Producer || o->kinds.front() == EntityKind::Consumer;
+    std::string dialectWhy;
+    c.dialect = !o->dialect.empty() ? o->dialect : client ? clientDialect(keys, &dialectWhy) : "java";
+    c.reason = "--kind " + kindList(o->kinds) + (o->dialect.empty() ? "" : ":" + o->dialect) +
+               (dialectWhy.empty() ? "" : "; dialect " + c.dialect + " (" + dialectWhy + ")");
+  } else {
+    c = classify(keys, fs::path(displayPath).filename().string());
+  }
+
+  record.status = c.status;
+  record.kinds = c.kinds;
+  record.dialect = c.kinds.empty() ? "" : c.dialect;
+  record.reason = c.reason;
+  if (templateLines > 0) {
+    record.reason += "; " + std::to_string(templateLines) + " template line(s) ({% ... %}, {{ key }}) not read";
+    c.reason = record.reason;
+  }
+
+  if (c.status == InputRecord::Status::Unclassified) {
+    model.notes.push_back({InputNote::Kind::Unclassified, {file, 1, 1}, c.reason});
+  }
+  if (hadByteOrderMark && !doc.entries.empty() && doc.entries.front().keyPosition.line == 1) {
+    model.notes.push_back({InputNote::Kind::ByteOrderMark, {file, 1, 1}, doc.entries.front().key});
+  }
+
+  for (EntityKind kind : c.kinds) {
+    Entity entity;
+    entity.kind = kind;
+    entity.name = displayPath;
+    entity.origin = {file, 1, 1};
+    entity.dialect = c.dialect;
+    entity.classification = c.reason;
+    entity.settings.reserve(doc.entries.size());
+    for (const PropertiesEntry& e : doc.entries) {
+      Setting s;
+      s.key = e.key;
+      s.value = e.value;
+      s.keyLocation = {file, e.keyPosition.line, e.keyPosition.column};
+      s.valueLocation = {file, e.valuePosition.line, e.valuePosition.column};
+      entity.settings.push_back(std::move(s));
+    }
+    model.entities.push_back(std::move(entity));
+  }
+  if (c.kinds.size() == 2) {  // a client file shared by producers and consumers
+    Entity& producer = model.entities[model.entities.size() - 2];
+    Entity& consumer = model.entities.back();
+    producer.sharedWith = &consumer;
+    consumer.sharedWith = &producer;
+  }
+  model.inputs.push_back(std::move(record));
+}
+
+LoadResult loadInputs(const std::vector<std::string>& paths, const LoadOptions& options) {
+  LoadResult result;
+  for (const KindOverride& o : options.kindOverrides) result.unusedKindOverrides.push_back(o.path);
+  struct Candidate {
+    std::string display;
+    std::string real;
+  };
+  std::vector<Candidate> candidates;
+
+  for (const std::string& p : paths) {
+    if (p == "-") {
+      std::string content((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+      try {
+        bool bom = content.compare(0, 3, "\xEF\xBB\xBF") == 0;
+        if (bom) content.erase(0, 3);
+        checkText("<stdin>", content);
+        loadPropertiesText(result, "<stdin>", std::move(content), bom, options, "-");
+      } catch (const InputError& e) {
+        result.errors.push_back(e);
+      }
+      continue;
+    }
+    std::error_code ec;
+    const fs::file_status st = fs::status(p, ec);
+    if (ec || !fs::exists(st)) {
+      result.errors.emplace_back(p, 0, 0, "no such file or directory");
+      continue;
+    }
+    if (!fs::is_directory(st)) {
+      candidates.push_back({p, p});
+      continue;
+    }
+    std::vector<Candidate> found;
+    if (::access(p.c_str(), R_OK | X_OK) != 0) {
+      result.errors.emplace_back(p, 0, 0, std::string("cannot read directory: ") + std::strerror(errno));
+      continue;
+    }
+    // Unreadable subdirectories are reported below, so the iterator itself may skip them.
+    fs::recursive_directory_iterator it(p, fs::directory_options::skip_permission_denied, ec);
+    if (ec) {
+      result.errors.emplace_back(p, 0, 0, "cannot read directory: " + ec.message());
+      continue;
+    }
+    for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
+      if (ec) {
+        result.errors.emplace_back(p, 0, 0, "cannot read directory: " + ec.message());
+        break;
+      }
+      const fs::path& entry = it->path();
+      std::error_code typeEc;
+      if (it->is_directory(typeEc)) {
+        if (isHidden(entry)) {
+          it.disable_recursion_pending();
+        } else if (::access(entry.c_str(), R_OK | X_OK) != 0) {
+          result.errors.emplace_back((fs::path(p) / fs::relative(entry, p, typeEc)).lexically_normal().generic_string(),
+                                     0, 0, std::string("cannot read directory: ") + std::strerror(errno));
+          it.disable_recursion_pending();
+        }
+        continue;
+      }
+      if (entry.extension() != ".properties" || isHidden(entry)) continue;
+      const std::string display = (fs::path(p) / fs::relative(entry, p, typeEc)).lexically_normal().generic_string();
+      found.push_back({display, entry.string()});
+    }
+    std::sort(found.begin(), found.end(), [](const Candidate& a, const Candidate& b) { return a.display < b.display; });
+    candidates.insert(candidates.end(), found.begin(), found.end());
+  }
+
+  // The same file named twice (explicitly and through its directory) is read once.
+  std::set<std::string> seen;
+  for (const Candidate& c : candidates) {
+    std::error_code ec;
+    auto canonical = fs::weakly_canonical(c.real, ec);
+    if (!seen.insert(ec ? c.real : canonical.string()).second) continue;
+    try {
+      TextFile text = readTextFile(c.real, c.display);
+      loadPropertiesText(result, c.display, std::move(text.content), text.hadByteOrderMark, options, c.real);
+    } catch (const InputError& e) {
+      result.errors.push_back(e);
+    }
+  }
+  return result;
+}
+
+}  // namespace kafkalint

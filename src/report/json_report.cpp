@@ -1,0 +1,114 @@
+// The JSON report (schemaVersion 1): documented in docs/json-report.md and docs/report.schema.json.
+#include <nlohmann/json.hpp>
+
+#include "kafkalint/catalog.hpp"
+#include "kafkalint/report.hpp"
+#include "kafkalint/resolve.hpp"
+
+namespace kafkalint {
+
+using Json = nlohmann::ordered_json;
+
+namespace {
+
+Json location(const SourceLocation& loc, const SourceFiles& files) {
+  if (!loc.valid()) return nullptr;
+  return Json{{"file", files.path(loc.file)}, {"line", loc.line}, {"column", loc.column}};
+}
+
+std::string_view statusId(InputRecord::Status s) {
+  switch (s) {
+    case InputRecord::Status::Checked:
+      return "checked";
+    case InputRecord::Status::Skipped:
+      return "skipped";
+    case InputRecord::Status::Unclassified:
+      return "unclassified";
+  }
+  return "?";
+}
+
+}  // namespace
+
+std::string fingerprint(const Finding& f) {
+  // FNV-1a over the identity fields: stable across runs, independent of lines and message text.
+  std::string identity = f.ruleId + "\x1f" + std::string(entityKindId(f.entityKind)) + "\x1f" + f.entityName;
+  for (const std::string& k : f.keys) identity += "\x1f" + k;
+  std::uint64_t h = 1469598103934665603ull;
+  for (unsigned char c : identity) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+  return buf;
+}
+
+void writeJson(std::ostream& out, const Report& report) {
+  const SourceFiles& files = report.model.files;
+  Json doc;
+  doc["schemaVersion"] = kJsonSchemaVersion;
+  doc["tool"] = {{"name", "kafkalint"},
+                 {"version", toolVersion()},
+                 {"kafkaVersion", report.kafkaVersion.str()},
+                 {"rules", report.rules.compiled().size()}};
+
+  Json inputs = Json::array();
+  for (const InputRecord& in : report.model.inputs) {
+    Json kinds = Json::array();
+    for (EntityKind k : in.kinds) kinds.push_back(entityKindId(k));
+    Json item{{"file", files.path(in.file)}, {"status", statusId(in.status)}, {"kinds", kinds}};
+    item["dialect"] = in.dialect.empty() ? Json(nullptr) : Json(in.dialect);
+    item["reason"] = in.reason;
+    inputs.push_back(std::move(item));
+  }
+  doc["inputs"] = std::move(inputs);
+
+  std::size_t counts[3] = {0, 0, 0};
+  Json findings = Json::array();
+  for (const Finding& f : report.findings) {
+    ++counts[static_cast<int>(f.severity)];
+    Json effective = Json::object();
+    for (const EffectiveEntry& e : f.effective) {
+      Json v{{"value", e.isSet ? Json(e.value) : Json(nullptr)},
+             {"source", provenanceKindId(e.provenance.kind)},
+             {"detail", describeProvenance(e.provenance, files)}};
+      if (e.provenance.location.valid()) v["location"] = location(e.provenance.location, files);
+      effective[e.key] = std::move(v);
+    }
+    findings.push_back(Json{{"ruleId", f.ruleId},
+                            {"ruleName", f.ruleName},
+                            {"severity", severityId(f.severity)},
+                            {"entity", {{"kind", entityKindId(f.entityKind)}, {"name", f.entityName}}},
+                            {"keys", f.keys},
+                            {"message", f.message},
+                            {"location", location(f.location, files)},
+                            {"effective", std::move(effective)},
+                            {"fingerprint", fingerprint(f)}});
+  }
+  doc["findings"] = std::move(findings);
+
+  Json errors = Json::array();
+  for (const InputError& e : report.errors) {
+    Json item{{"file", e.path()}};
+    item["line"] = e.line() > 0 ? Json(e.line()) : Json(nullptr);
+    item["column"] = e.column() > 0 ? Json(e.column()) : Json(nullptr);
+    item["message"] = e.what();
+    errors.push_back(std::move(item));
+  }
+  doc["errors"] = std::move(errors);
+
+  std::size_t checked = 0;
+  for (const InputRecord& in : report.model.inputs) checked += in.status == InputRecord::Status::Checked ? 1 : 0;
+  doc["summary"] = {{"errors", counts[2]},
+                    {"warnings", counts[1]},
+                    {"notes", counts[0]},
+                    {"files", report.model.inputs.size()},
+                    {"filesChecked", checked},
+                    {"entities", report.model.entities.size()},
+                    {"inputErrors", report.errors.size()},
+                    {"exitCode", static_cast<int>(report.exitCode)}};
+  out << doc.dump(2) << "\n";
+}
+
+}  // namespace kafkalint

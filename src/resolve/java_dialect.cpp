@@ -1,0 +1,276 @@
+// Apache Kafka's own configuration: brokers, KRaft controllers, topics, the Java producer and
+// consumer, Connect workers. Defaults are those of the audited Kafka release.
+#include <algorithm>
+
+#include "kafkalint/text.hpp"
+#include "resolve/dialects.hpp"
+#include "resolve/key_families.hpp"
+
+namespace kafkalint {
+
+namespace {
+
+std::string_view roleName(EntityKind kind) {
+  switch (kind) {
+    case EntityKind::Broker:
+    case EntityKind::Cluster:
+    case EntityKind::File:
+      return "broker";
+    case EntityKind::Controller:
+      return "controller";
+    case EntityKind::Topic:
+      return "topic";
+    case EntityKind::Producer:
+      return "Java producer";
+    case EntityKind::Consumer:
+      return "Java consumer";
+    case EntityKind::Connect:
+      return "Connect worker";
+  }
+  return "config";
+}
+
+bool isClient(EntityKind kind) { return kind == EntityKind::Producer || kind == EntityKind::Consumer; }
+
+class JavaDialect final : public Dialect {
+ public:
+  JavaDialect(EntityKind kind, const KafkaVersion& version)
+      : kind_(kind), scope_(scopeOf(kind)), version_(version), catalog_(Catalog::instance()) {
+    for (std::string_view name : catalog_.names(scope_)) {
+      if (catalog_.at(scope_, name, version_)) candidates_.emplace_back(name);
+    }
+  }
+
+  [[nodiscard]] std::string_view id() const override { return "java"; }
+
+  [[nodiscard]] std::string label() const override {
+    return "Kafka " + version_.str() + " " + std::string(roleName(kind_));
+  }
+
+  [[nodiscard]] KeyLookup lookup(std::string_view key) const override {
+    KeyLookup out;
+    if (catalog_.at(scope_, key, version_)) {
+      out.status = KeyLookup::Status::Known;
+      out.canonical = std::string(key);
+      return out;
+    }
+    if (catalog_.knownInAnyRelease(scope_, key)) {
+      out.status = KeyLookup::Status::NotInVersion;
+      out.canonical = std::string(key);
+      KeyPresence p = catalog_.presence(scope_, key);
+      auto first = KafkaVersion::parse(p.firstVersion);
+      auto last = KafkaVersion::parse(p.lastVersion);
+      if (first && version_ < *first && version_ >= catalog_.oldestCovered()) {
+        out.note = "it was added in Kafka " + p.firstVersion;
+      } else if (last && version_.line() != last->line() && version_ > *last) {
+        out.note = "Kafka " + p.lastVersion + " is the last release that has it";
+      } else {
+        out.note = "Kafka " + version_.str() + " does not have it";
+      }
+      return out;
+    }
+    if (auto family = keyFamily(scope_, key)) {
+      out.status = KeyLookup::Status::Family;
+      out.note = *family;
+      return out;
+    }
+    if (auto other = otherScope(key)) {
+      out.status = KeyLookup::Status::OtherScope;
+      out.note = *other;
+      return out;
+    }
+    return out;
+  }
+
+  [[nodiscard]] const std::vector<std::string>& suggestionCandidates() const override { return candidates_; }
+
+  [[nodiscard]] std::optional<std::string> nameFor(std::string_view ruleKey) const override {
+    if (catalog_.at(scope_, ruleKey, version_)) return std::string(ruleKey);
+    return std::nullopt;
+  }
+
+  [[nodiscard]] std::optional<std::string> validate(const std::string& canonical, std::string_view text) const override {
+    auto spec = catalog_.at(scope_, canonical, version_);
+    if (!spec) return std::nullopt;
+    return validateValue(*spec, text);
+  }
+
+  [[nodiscard]] EffectiveValue resolve(std::string_view ruleKey, EntityView& view) const override {
+    auto spec = catalog_.at(scope_, ruleKey, version_);
+    if (!spec) return absentValue(ruleKey, label() + " has no " + std::string(ruleKey));
+    const ConfigType type = spec->type;
+    auto typed = [type](std::string_view text) { return normalise(type, text); };
+
+    if (const Setting* s = view.written(ruleKey)) {
+      EffectiveValue ev = writtenValue(ruleKey, *s, typed);
+      if (kind_ == EntityKind::Topic && ev.provenance.kind == ProvenanceKind::Explicit) {
+        ev.provenance.kind = ProvenanceKind::TopicOverride;
+      }
+      return ev;
+    }
+    if (kind_ == EntityKind::Topic && !spec->serverDefault.empty()) {
+      if (EntityView* broker = view.parent()) return inherited(ruleKey, spec->serverDefault, *broker);
+    }
+    if (auto derived = derivedDefault(ruleKey, view)) return *derived;
+    return kafkaDefault(ruleKey, *spec);
+  }
+
+ private:
+  static Value normalise(ConfigType type, std::string_view text) {
+    Value v = typedValue(type, text);
+    // acks: "-1" and "all" are the same setting.
+    if (v.kind() == Value::Kind::String && v.asString() == "-1") return Value("all");
+    return v;
+  }
+
+  [[nodiscard]] std::string defaultDetail() const {
+    return "Kafka " + version_.str() + (isClient(kind_) ? " Java client" : "") + " default";
+  }
+
+  [[nodiscard]] EffectiveValue kafkaDefault(std::string_view ruleKey, const KeySpec& spec) const {
+    if (!spec.hasDefault) {
+      return defaultValue(ruleKey, ruleKey, "", Value::null(), ProvenanceKind::KafkaDefault,
+                          "not set (no default in Kafka " + version_.str() + ")");
+    }
+    return defaultValue(ruleKey, ruleKey, spec.defaultValue, normalise(spec.type, spec.defaultValue),
+                        ProvenanceKind::KafkaDefault, defaultDetail());
+  }
+
+  // A topic config that is not overridden takes the broker's value of its server default property.
+  [[nodiscard]] EffectiveValue inherited(std::string_view ruleKey, std::string_view brokerKey, EntityView& broker) const {
+    EffectiveValue ev = broker.get(brokerKey);
+    ev.key = std::string(ruleKey);
+    ev.name = std::string(ruleKey);
+    ev.provenance.via = std::string(brokerKey);
+    if (ev.provenance.kind == ProvenanceKind::Explicit) {
+      ev.provenance.kind = ProvenanceKind::BrokerSetting;
+    } else if (ev.provenance.kind == ProvenanceKind::KafkaDefault) {
+      ev.provenance.detail += " (not set on the topic or the broker)";
+    }
+    return ev;
+  }
+
+  // Settings the Java clients compute from other settings when they are not set explicitly.
+  std::optional<EffectiveValue> derivedDefault(std::string_view key, EntityView& view) const {
+    if (kind_ == EntityKind::Producer) {
+      if (key == "enable.idempotence") return idempotenceDefault(view);
+      if (key == "delivery.timeout.ms") return deliveryTimeoutDefault(view);
+    }
+    if (kind_ == EntityKind::Consumer && key == "enable.auto.commit") return autoCommitDefault(view);
+    return std::nullopt;
+  }
+
+  std::optional<EffectiveValue> idempotenceDefault(EntityView& view) const {
+    if (version_ < KafkaVersion{3, 0}) return std::nullopt;
+    auto derived = [](std::string detail) {
+      return defaultValue("enable.idempotence", "enable.idempotence", "false", Value(false), ProvenanceKind::Derived,
+                          std::move(detail));
+    };
+    // KAFKA-13598: the 3.0.0 and 3.1.0 producers only enable idempotence when it is set explicitly.
+    if (version_ == KafkaVersion{3, 0, 0} || version_ == KafkaVersion{3, 1, 0}) {
+      return derived("off: the Kafka " + version_.str() +
+                     " Java producer does not apply its default enable.idempotence=true unless it is set "
+                     "explicitly (KAFKA-13598, fixed in 3.0.1, 3.1.1 and 3.2.0)");
+    }
+    // KAFKA-13673 (3.2+): the default is silently turned off when it conflicts with other settings.
+    struct Conflict {
+      const char* key;
+      bool (*conflicts)(const Value&);
+    };
+    static constexpr Conflict kConflicts[] = {
+        {"acks", [](const Value& v) { return v.kind() == Value::Kind::String && v.asString() != "all"; }},
+        {"retries", [](const Value& v) { return v.kind() == Value::Kind::Int && v.asInt() == 0; }},
+        {"max.in.flight.requests.per.connection",
+         [](const Value& v) { return v.kind() == Value::Kind::Int && v.asInt() > 5; }},
+    };
+    for (const Conflict& c : kConflicts) {
+      const EffectiveValue& other = view.get(c.key);
+      if (other.provenance.kind == ProvenanceKind::Explicit && c.conflicts(other.value)) {
+        return derived(std::string("off: the Java producer turns its default enable.idempotence=true off because ") +
+                       c.key + "=" + other.text + " conflicts with it (KAFKA-13673)");
+      }
+    }
+    return std::nullopt;
+  }
+
+  std::optional<EffectiveValue> deliveryTimeoutDefault(EntityView& view) const {
+    auto spec = catalog_.at(scope_, "delivery.timeout.ms", version_);
+    if (!spec || !spec->hasDefault) return std::nullopt;
+    const Value& linger = view.get("linger.ms").value;
+    const Value& request = view.get("request.timeout.ms").value;
+    if (linger.kind() != Value::Kind::Int || request.kind() != Value::Kind::Int) return std::nullopt;
+    const std::int64_t floor = linger.asInt() + request.asInt();
+    const std::int64_t def = std::stoll(spec->defaultValue);
+    if (floor <= def) return std::nullopt;
+    // KafkaProducer#configureDeliveryTimeout raises a defaulted delivery timeout with a warning.
+    return defaultValue("delivery.timeout.ms", "delivery.timeout.ms", std::to_string(floor), Value(floor),
+                        ProvenanceKind::Derived,
+                        "raised by the Java producer from its default " + spec->defaultValue +
+                            " to linger.ms + request.timeout.ms");
+  }
+
+  std::optional<EffectiveValue> autoCommitDefault(EntityView& view) const {
+    if (version_ < KafkaVersion{2, 2}) return std::nullopt;
+    if (!view.get("group.id").value.isNull()) return std::nullopt;
+    // ConsumerConfig#maybeOverrideEnableAutoCommit: no group, nothing to commit to.
+    return defaultValue("enable.auto.commit", "enable.auto.commit", "false", Value(false), ProvenanceKind::Derived,
+                        "off: without group.id the Java consumer does not commit offsets (KIP-289)");
+  }
+
+  // A key of another kind of configuration, which this one silently ignores.
+  [[nodiscard]] std::optional<std::string> otherScope(std::string_view key) const {
+    auto known = [&](ConfigScope s) { return catalog_.knownInAnyRelease(s, key); };
+    switch (scope_) {
+      case ConfigScope::Broker:
+        if (known(ConfigScope::Topic)) {
+          auto spec = catalog_.at(ConfigScope::Topic, key, catalog_.newest());
+          std::string broker = spec && !spec->serverDefault.empty() ? std::string(spec->serverDefault) : "";
+          return "it is a topic-level config" + (broker.empty() ? std::string() : "; the broker setting is " + broker);
+        }
+        if (known(ConfigScope::Producer) || known(ConfigScope::Consumer)) return std::string("it is a client setting");
+        break;
+      case ConfigScope::Producer:
+        if (known(ConfigScope::Consumer)) return std::string("it is a consumer setting; producers ignore it");
+        if (known(ConfigScope::Topic) || known(ConfigScope::Broker)) {
+          return std::string("it is a topic/broker setting; producers ignore it");
+        }
+        if (catalog_.librdkafka(key)) return std::string("it is a librdkafka property; the Java producer ignores it");
+        if (catalog_.scala(key, true)) return std::string("it is a Kafka 0.8 Scala producer setting; the Java producer ignores it");
+        break;
+      case ConfigScope::Consumer:
+        if (known(ConfigScope::Producer)) return std::string("it is a producer setting; consumers ignore it");
+        if (known(ConfigScope::Topic) || known(ConfigScope::Broker)) {
+          return std::string("it is a topic/broker setting; consumers ignore it");
+        }
+        if (catalog_.librdkafka(key)) return std::string("it is a librdkafka property; the Java consumer ignores it");
+        if (catalog_.scala(key, false)) return std::string("it is a Kafka 0.8 Scala consumer setting; the Java consumer ignores it");
+        break;
+      case ConfigScope::Topic:
+        if (known(ConfigScope::Broker)) return std::string("it is a broker setting, not a topic config");
+        break;
+      case ConfigScope::Connect:
+        if (known(ConfigScope::Topic) || known(ConfigScope::Broker)) {
+          return std::string("it is a topic/broker setting; Connect workers ignore it");
+        }
+        break;
+      case ConfigScope::Admin:
+      case ConfigScope::Streams:
+        break;
+    }
+    return std::nullopt;
+  }
+
+  EntityKind kind_;
+  ConfigScope scope_;
+  KafkaVersion version_;
+  const Catalog& catalog_;
+  std::vector<std::string> candidates_;
+};
+
+}  // namespace
+
+std::unique_ptr<Dialect> makeJavaDialect(EntityKind kind, const KafkaVersion& version) {
+  return std::make_unique<JavaDialect>(kind, version);
+}
+
+}  // namespace kafkalint

@@ -1,0 +1,130 @@
+#include "kafkalint/resolve.hpp"
+
+#include <stdexcept>
+
+#include "resolve/dialects.hpp"
+
+namespace kafkalint {
+
+ConfigScope scopeOf(EntityKind kind) {
+  switch (kind) {
+    case EntityKind::Broker:
+    case EntityKind::Controller:
+    case EntityKind::Cluster:
+    case EntityKind::File:
+      return ConfigScope::Broker;
+    case EntityKind::Topic:
+      return ConfigScope::Topic;
+    case EntityKind::Producer:
+      return ConfigScope::Producer;
+    case EntityKind::Consumer:
+      return ConfigScope::Consumer;
+    case EntityKind::Connect:
+      return ConfigScope::Connect;
+  }
+  return ConfigScope::Broker;
+}
+
+EffectiveValue absentValue(std::string_view ruleKey, std::string detail) {
+  EffectiveValue ev;
+  ev.key = std::string(ruleKey);
+  ev.name = std::string(ruleKey);
+  ev.exists = false;
+  ev.provenance.kind = ProvenanceKind::Unset;
+  ev.provenance.detail = std::move(detail);
+  return ev;
+}
+
+EffectiveValue defaultValue(std::string_view ruleKey, std::string_view name, std::string text, Value value,
+                            ProvenanceKind kind, std::string detail) {
+  EffectiveValue ev;
+  ev.key = std::string(ruleKey);
+  ev.name = std::string(name);
+  ev.text = std::move(text);
+  ev.value = std::move(value);
+  ev.secret = isSecretKey(name);
+  ev.provenance.kind = ev.value.isNull() && kind != ProvenanceKind::Derived ? ProvenanceKind::Unset : kind;
+  ev.provenance.detail = std::move(detail);
+  return ev;
+}
+
+Resolver::Resolver(ResolveOptions options) : options_(std::move(options)) {}
+Resolver::~Resolver() = default;
+
+const Dialect& Resolver::dialectFor(const Entity& entity) const {
+  auto key = std::make_pair(entity.kind, entity.dialect);
+  auto it = dialects_.find(key);
+  if (it != dialects_.end()) return *it->second;
+  std::unique_ptr<Dialect> dialect;
+  const bool client = entity.kind == EntityKind::Producer || entity.kind == EntityKind::Consumer;
+  if (client && entity.dialect == "librdkafka") {
+    dialect = makeLibrdkafkaDialect(entity.kind);
+  } else if (client && entity.dialect == "scala") {
+    dialect = makeScalaDialect(entity.kind);
+  } else {
+    dialect = makeJavaDialect(entity.kind, options_.kafkaVersion);
+  }
+  return *dialects_.emplace(key, std::move(dialect)).first->second;
+}
+
+EntityView::EntityView(const Resolver& resolver, const Entity& entity)
+    : resolver_(&resolver), entity_(&entity), dialect_(&resolver.dialectFor(entity)) {
+  for (const Setting& s : entity.settings) {
+    KeyLookup lookup = dialect_->lookup(s.key);
+    if (lookup.status == KeyLookup::Status::Known) written_[lookup.canonical] = &s;  // last one wins
+  }
+}
+
+EntityView::~EntityView() = default;
+EntityView::EntityView(EntityView&&) noexcept = default;
+
+const EffectiveValue& EntityView::get(std::string_view ruleKey) {
+  if (auto it = cache_.find(ruleKey); it != cache_.end()) return it->second;
+  // A dialect deriving a default from another key must never come back to the key it is resolving.
+  if (!resolving_.insert(std::string(ruleKey)).second) {
+    throw std::logic_error("cyclic default for " + std::string(ruleKey) + " in " + dialect_->label());
+  }
+  EffectiveValue ev = dialect_->resolve(ruleKey, *this);
+  resolving_.erase(std::string(ruleKey));
+  return cache_.emplace(std::string(ruleKey), std::move(ev)).first->second;
+}
+
+const Setting* EntityView::written(std::string_view canonical) const {
+  auto it = written_.find(canonical);
+  return it == written_.end() ? nullptr : it->second;
+}
+
+EntityView* EntityView::parent() {
+  if (entity_->inheritsFrom == nullptr) return nullptr;
+  if (!parent_) parent_ = std::make_unique<EntityView>(*resolver_, *entity_->inheritsFrom);
+  return parent_.get();
+}
+
+std::string describeProvenance(const Provenance& p, const SourceFiles& files) {
+  auto where = [&]() -> std::string {
+    if (!p.location.valid()) return {};
+    return files.path(p.location.file) + ":" + std::to_string(p.location.line);
+  };
+  switch (p.kind) {
+    case ProvenanceKind::Explicit:
+      return p.location.valid() ? "set at " + where() : "set explicitly";
+    case ProvenanceKind::TopicOverride:
+      return p.location.valid() ? "topic override at " + where() : "topic override";
+    case ProvenanceKind::BrokerSetting:
+      return "inherited from broker setting " + p.via + (p.location.valid() ? " at " + where() : "");
+    case ProvenanceKind::DynamicBrokerConfig:
+      return "dynamic per-broker config";
+    case ProvenanceKind::DynamicDefaultBroker:
+      return "dynamic cluster-wide default";
+    case ProvenanceKind::StaticBrokerConfig:
+      return "static broker config (server.properties)";
+    case ProvenanceKind::KafkaDefault:
+    case ProvenanceKind::ClientDefault:
+    case ProvenanceKind::Derived:
+    case ProvenanceKind::Unset:
+      return p.detail;
+  }
+  return p.detail;
+}
+
+}  // namespace kafkalint

@@ -1,0 +1,90 @@
+// The Kafka 0.8 Scala producer and high-level consumer (removed in Kafka 2.0). Their keys map to
+// the Java keys the rules use through the table in scripts/catalog/scala-clients.tsv.
+#include "kafkalint/text.hpp"
+#include "resolve/catalog_data.hpp"
+#include "resolve/dialects.hpp"
+
+namespace kafkalint {
+
+namespace {
+
+using catalog_data::ScalaClientKey;
+
+class ScalaDialect final : public Dialect {
+ public:
+  explicit ScalaDialect(EntityKind kind) : kind_(kind), catalog_(Catalog::instance()) {
+    for (const ScalaClientKey& k : catalog_.scalaAll()) {
+      if (k.producer == producer()) candidates_.emplace_back(k.name);
+    }
+  }
+
+  [[nodiscard]] std::string_view id() const override { return "scala"; }
+  [[nodiscard]] std::string label() const override {
+    return producer() ? "Kafka 0.8 Scala producer" : "Kafka 0.8 Scala consumer";
+  }
+
+  [[nodiscard]] KeyLookup lookup(std::string_view key) const override {
+    KeyLookup out;
+    if (catalog_.scala(key, producer())) {
+      out.status = KeyLookup::Status::Known;
+      out.canonical = std::string(key);
+    } else if (catalog_.scala(key, !producer())) {
+      out.status = KeyLookup::Status::OtherScope;
+      out.note = producer() ? "it is a Scala consumer setting" : "it is a Scala producer setting";
+    }
+    return out;
+  }
+
+  [[nodiscard]] const std::vector<std::string>& suggestionCandidates() const override { return candidates_; }
+
+  [[nodiscard]] std::optional<std::string> nameFor(std::string_view ruleKey) const override {
+    for (const ScalaClientKey& k : catalog_.scalaAll()) {
+      if (k.producer == producer() && k.javaEquivalent == ruleKey) return std::string(k.name);
+    }
+    return std::nullopt;
+  }
+
+  [[nodiscard]] std::optional<std::string> validate(const std::string&, std::string_view) const override {
+    return std::nullopt;
+  }
+
+  [[nodiscard]] EffectiveValue resolve(std::string_view ruleKey, EntityView& view) const override {
+    auto name = nameFor(ruleKey);
+    if (!name) return absentValue(ruleKey, label() + " has no " + std::string(ruleKey) + " setting");
+    const ScalaClientKey* k = catalog_.scala(*name, producer());
+    // Type the value like the Java key the rules compare it with.
+    auto spec = catalog_.at(scopeOf(kind_), ruleKey, catalog_.newest());
+    auto typed = [&](std::string_view text) -> Value {
+      std::string_view t = trimView(text);
+      if (ruleKey == "acks") return Value(t == "-1" ? std::string("all") : std::string(t));
+      if (ruleKey == "auto.offset.reset") {
+        if (t == "smallest") return Value("earliest");
+        if (t == "largest") return Value("latest");
+        return Value(std::string(t));
+      }
+      return spec ? typedValue(spec->type, t) : Value(std::string(t));
+    };
+    if (const Setting* s = view.written(*name)) return writtenValue(ruleKey, *s, typed);
+    const bool hasDefault = k->defaultKind == catalog_data::DefaultKind::Value ||
+                            k->defaultKind == catalog_data::DefaultKind::EmptyString;
+    if (!hasDefault) {
+      return defaultValue(ruleKey, *name, "", Value::null(), ProvenanceKind::ClientDefault,
+                          "not set (no default in the " + label() + ")");
+    }
+    return defaultValue(ruleKey, *name, std::string(k->defaultValue), typed(k->defaultValue),
+                        ProvenanceKind::ClientDefault, label() + " default");
+  }
+
+ private:
+  [[nodiscard]] bool producer() const { return kind_ == EntityKind::Producer; }
+
+  EntityKind kind_;
+  const Catalog& catalog_;
+  std::vector<std::string> candidates_;
+};
+
+}  // namespace
+
+std::unique_ptr<Dialect> makeScalaDialect(EntityKind kind) { return std::make_unique<ScalaDialect>(kind); }
+
+}  // namespace kafkalint
