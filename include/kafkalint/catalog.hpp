@@ -50,19 +50,19 @@ struct KeySpec {
   ConfigScope scope = ConfigScope::Broker;
   std::string_view name;
   ConfigType type = ConfigType::String;
-  bool hasDefault = false;     // false: null default, or required
-  bool required = false;       // no default at all
-  std::string defaultValue;    // the default, "" for the empty string
-  std::string_view serverDefault;  // topic keys: the broker property they fall back to
+  bool hasDefault = false;                            // false: null default, or required
+  bool required = false;                              // no default at all
+  std::string defaultValue;                           // the default, "" for the empty string
+  std::string_view serverDefault;                     // topic keys: the broker property they fall back to
   const catalog_data::KeyHistory* history = nullptr;  // valid values, update mode
 };
 
 // Why a key is not valid for a release although the catalog knows it.
 struct KeyPresence {
-  bool known = false;              // present in at least one catalog release
-  std::string firstVersion;        // first release documenting it
-  std::string lastVersion;         // last release documenting it
-  bool removed = false;            // not documented in the newest release
+  bool known = false;        // present in at least one catalog release
+  std::string firstVersion;  // first release documenting it
+  std::string lastVersion;   // last release documenting it
+  bool removed = false;      // not documented in the newest release
 };
 
 class Catalog {
@@ -78,8 +78,7 @@ class Catalog {
   [[nodiscard]] bool isKnownRelease(const KafkaVersion& version) const;
 
   // The key as it is in `version`, or nullopt when that release does not have it.
-  [[nodiscard]] std::optional<KeySpec> at(ConfigScope scope, std::string_view name,
-                                          const KafkaVersion& version) const;
+  [[nodiscard]] std::optional<KeySpec> at(ConfigScope scope, std::string_view name, const KafkaVersion& version) const;
   [[nodiscard]] KeyPresence presence(ConfigScope scope, std::string_view name) const;
   // Every key name of a scope in any release (sorted, unique).
   [[nodiscard]] const std::vector<std::string_view>& names(ConfigScope scope) const;

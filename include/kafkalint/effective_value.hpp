@@ -15,8 +15,8 @@ struct EffectiveValue {
   Value value;       // typed and normalised to Kafka's vocabulary; Null when unset;
                      // Unknown when it cannot be known statically (placeholder, invalid value)
   Provenance provenance;
-  bool secret = false;  // never print `text`
-  bool exists = true;   // false when this client/version has no such setting at all
+  bool secret = false;   // never print `text`
+  bool exists = true;    // false when this client/version has no such setting at all
   bool invalid = false;  // written but not a valid value (the invalid-value rule reports it)
 };
 

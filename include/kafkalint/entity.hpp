@@ -23,9 +23,8 @@ enum class EntityKind {
   Connect,  // a Kafka Connect worker
   File,     // an input file itself, for diagnostics about the file (unclassified, unreadable...)
 };
-inline constexpr EntityKind kAllEntityKinds[] = {EntityKind::Cluster,  EntityKind::Broker,
-                                                 EntityKind::Controller, EntityKind::Topic,
-                                                 EntityKind::Producer, EntityKind::Consumer,
+inline constexpr EntityKind kAllEntityKinds[] = {EntityKind::Cluster, EntityKind::Broker,   EntityKind::Controller,
+                                                 EntityKind::Topic,   EntityKind::Producer, EntityKind::Consumer,
                                                  EntityKind::Connect, EntityKind::File};
 
 std::string_view entityKindId(EntityKind kind);  // "broker", "producer", ...
@@ -43,9 +42,9 @@ struct Setting {
 struct Entity {
   EntityKind kind = EntityKind::Broker;
   std::string name;
-  SourceLocation origin;          // anchor for findings that have no key of their own
-  std::string dialect = "java";   // client configuration dialect: java, librdkafka, scala
-  std::vector<Setting> settings;  // in file order; a later duplicate wins, as in java.util.Properties
+  SourceLocation origin;                 // anchor for findings that have no key of their own
+  std::string dialect = "java";          // client configuration dialect: java, librdkafka, scala
+  std::vector<Setting> settings;         // in file order; a later duplicate wins, as in java.util.Properties
   const Entity* inheritsFrom = nullptr;  // a topic's broker configuration
   const Entity* sharedWith = nullptr;    // the other role read from the same client file
   std::string classification;            // why the loader decided the kind and dialect

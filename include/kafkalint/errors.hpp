@@ -20,10 +20,7 @@ enum class ExitCode : int {
 class InputError : public std::runtime_error {
  public:
   InputError(std::string path, std::uint32_t line, std::uint32_t column, const std::string& what)
-      : std::runtime_error(format(path, line, column, what)),
-        path_(std::move(path)),
-        line_(line),
-        column_(column) {}
+      : std::runtime_error(format(path, line, column, what)), path_(std::move(path)), line_(line), column_(column) {}
 
   [[nodiscard]] const std::string& path() const { return path_; }
   [[nodiscard]] std::uint32_t line() const { return line_; }

@@ -27,9 +27,7 @@ struct KafkaVersion {
   // The release line, "3.7" or "0.10.2".
   [[nodiscard]] std::string line() const;
 
-  friend auto operator<=>(const KafkaVersion& a, const KafkaVersion& b) {
-    return a.packed() <=> b.packed();
-  }
+  friend auto operator<=>(const KafkaVersion& a, const KafkaVersion& b) { return a.packed() <=> b.packed(); }
   friend bool operator==(const KafkaVersion& a, const KafkaVersion& b) { return a.packed() == b.packed(); }
 };
 

@@ -25,7 +25,7 @@ struct LoadOptions {
 
 struct LoadResult {
   Model model;
-  std::vector<InputError> errors;  // inputs that could not be used (the run exits 2)
+  std::vector<InputError> errors;                // inputs that could not be used (the run exits 2)
   std::vector<std::string> unusedKindOverrides;  // --kind paths that matched no input
 };
 
@@ -34,7 +34,7 @@ struct LoadResult {
 LoadResult loadInputs(const std::vector<std::string>& paths, const LoadOptions& options);
 
 // Loads one .properties text (used for stdin and by tests).
-void loadPropertiesText(LoadResult& result, const std::string& displayPath, std::string content,
-                        bool hadByteOrderMark, const LoadOptions& options, const std::string& realPath);
+void loadPropertiesText(LoadResult& result, const std::string& displayPath, std::string content, bool hadByteOrderMark,
+                        const LoadOptions& options, const std::string& realPath);
 
 }  // namespace kafkalint

@@ -9,16 +9,16 @@
 namespace kafkalint {
 
 enum class ProvenanceKind {
-  Explicit,               // written in the entity's own file
-  TopicOverride,          // a topic-level override (topic spec or live DYNAMIC_TOPIC_CONFIG)
-  BrokerSetting,          // inherited from the broker property a topic config falls back to
-  DynamicBrokerConfig,    // live: per-broker dynamic config
-  DynamicDefaultBroker,   // live: cluster-wide dynamic default
-  StaticBrokerConfig,     // live: server.properties of the broker
-  KafkaDefault,           // Apache Kafka's default for the version audited
-  ClientDefault,          // the client library's default (librdkafka, Scala client...)
-  Derived,                // computed by the client from other settings (e.g. idempotence disabled)
-  Unset,                  // no value and no default
+  Explicit,              // written in the entity's own file
+  TopicOverride,         // a topic-level override (topic spec or live DYNAMIC_TOPIC_CONFIG)
+  BrokerSetting,         // inherited from the broker property a topic config falls back to
+  DynamicBrokerConfig,   // live: per-broker dynamic config
+  DynamicDefaultBroker,  // live: cluster-wide dynamic default
+  StaticBrokerConfig,    // live: server.properties of the broker
+  KafkaDefault,          // Apache Kafka's default for the version audited
+  ClientDefault,         // the client library's default (librdkafka, Scala client...)
+  Derived,               // computed by the client from other settings (e.g. idempotence disabled)
+  Unset,                 // no value and no default
 };
 
 struct Provenance {

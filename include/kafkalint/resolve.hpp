@@ -26,11 +26,11 @@ class EntityView;
 // What a dialect knows about a key as written.
 struct KeyLookup {
   enum class Status {
-    Known,           // a setting of this dialect (aliases included)
-    NotInVersion,    // a real key, but not in the audited release (removed or not yet added)
-    Family,          // accepted by pattern: listener.name.*, config provider, third-party plugin...
-    OtherScope,      // a key of another kind of config (a topic key in a broker file, ...)
-    Unknown,         // nothing knows it
+    Known,         // a setting of this dialect (aliases included)
+    NotInVersion,  // a real key, but not in the audited release (removed or not yet added)
+    Family,        // accepted by pattern: listener.name.*, config provider, third-party plugin...
+    OtherScope,    // a key of another kind of config (a topic key in a broker file, ...)
+    Unknown,       // nothing knows it
   };
   Status status = Status::Unknown;
   std::string canonical;  // the dialect's canonical name (alias resolved) when Known

@@ -23,14 +23,14 @@ class Value {
   Value() = default;  // null
   static Value null() { return {}; }
   static Value unknown(std::string reason) { return Value(Unknown{std::move(reason)}); }
-  Value(bool b) : data_(b) {}  // NOLINT(google-explicit-constructor): literal-like
-  Value(std::int64_t i) : data_(i) {}  // NOLINT
-  Value(int i) : data_(std::int64_t{i}) {}  // NOLINT
-  Value(double d) : data_(d) {}  // NOLINT
-  Value(std::string s) : data_(std::move(s)) {}  // NOLINT
+  Value(bool b) : data_(b) {}                      // NOLINT(google-explicit-constructor): literal-like
+  Value(std::int64_t i) : data_(i) {}              // NOLINT
+  Value(int i) : data_(std::int64_t{i}) {}         // NOLINT
+  Value(double d) : data_(d) {}                    // NOLINT
+  Value(std::string s) : data_(std::move(s)) {}    // NOLINT
   Value(const char* s) : data_(std::string(s)) {}  // NOLINT
-  Value(List l) : data_(std::move(l)) {}  // NOLINT
-  Value(Unknown u) : data_(std::move(u)) {}  // NOLINT
+  Value(List l) : data_(std::move(l)) {}           // NOLINT
+  Value(Unknown u) : data_(std::move(u)) {}        // NOLINT
 
   [[nodiscard]] Kind kind() const { return static_cast<Kind>(data_.index()); }
   [[nodiscard]] bool isNull() const { return kind() == Kind::Null; }

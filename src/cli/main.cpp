@@ -4,8 +4,8 @@
 #include <CLI/CLI.hpp>
 #include <cerrno>
 #include <cstdio>
-#include <cstring>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -133,7 +133,8 @@ int runCheck(const CheckOptions& o) {
   }
   LoadResult loaded = loadInputs(o.paths, loadOptions);
   for (const std::string& unused : loaded.unusedKindOverrides) {
-    loaded.errors.emplace_back(unused, 0, 0, "--kind names a file that is not among the inputs, so it would have no effect");
+    loaded.errors.emplace_back(unused, 0, 0,
+                               "--kind names a file that is not among the inputs, so it would have no effect");
   }
   for (const InputError& e : loaded.errors) printError(e.what());
   if (o.verbose) {
@@ -191,10 +192,12 @@ int run(int argc, char** argv) {
   checkCmd->add_option("--kafka-version", check.kafkaVersion,
                        "Kafka release of brokers and Java clients, e.g. 2.8 or 3.7.1 (default: newest known, " +
                            Catalog::instance().newest().str() + ")");
-  checkCmd->add_option("--kind", check.kinds,
-                       "KIND[:DIALECT]=PATH: what a file configures (broker, controller, producer, consumer, client, "
-                       "connect; dialect java, librdkafka or scala)");
-  checkCmd->add_option("--rules", check.ruleDirs, "directory of additional rule files (YAML)");
+  checkCmd
+      ->add_option("--kind", check.kinds,
+                   "KIND[:DIALECT]=PATH: what a file configures (broker, controller, producer, consumer, client, "
+                   "connect; dialect java, librdkafka or scala)")
+      ->allow_extra_args(false);
+  checkCmd->add_option("--rules", check.ruleDirs, "directory of additional rule files (YAML)")->allow_extra_args(false);
   checkCmd->add_option("--fail-on", check.failOn, "lowest severity that fails the run")
       ->check(CLI::IsMember({"error", "warning", "note", "never"}));
   checkCmd->add_option("--color", check.color, "colour in the text report")
@@ -206,13 +209,13 @@ int run(int argc, char** argv) {
   std::vector<std::string> rulesDirs;
   CLI::App* rulesCmd = app.add_subcommand("rules", "list every rule: id, severity, name, summary");
   rulesCmd->add_option("--format", rulesFormat, "list format")->check(CLI::IsMember({"text", "json"}));
-  rulesCmd->add_option("--rules", rulesDirs, "directory of additional rule files (YAML)");
+  rulesCmd->add_option("--rules", rulesDirs, "directory of additional rule files (YAML)")->allow_extra_args(false);
 
   std::string explainId;
   std::vector<std::string> explainDirs;
   CLI::App* explainCmd = app.add_subcommand("explain", "full text of one rule: why it matters, how to fix it");
   explainCmd->add_option("rule", explainId, "rule id or name, e.g. KL0102")->required();
-  explainCmd->add_option("--rules", explainDirs, "directory of additional rule files (YAML)");
+  explainCmd->add_option("--rules", explainDirs, "directory of additional rule files (YAML)")->allow_extra_args(false);
 
   try {
     app.parse(argc, argv);

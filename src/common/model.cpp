@@ -85,8 +85,8 @@ std::string_view provenanceKindId(ProvenanceKind kind) {
 void sortFindings(std::vector<Finding>& findings, const SourceFiles& files) {
   auto key = [&files](const Finding& f) {
     const std::string* path = f.location.valid() ? &files.path(f.location.file) : nullptr;
-    return std::make_tuple(path == nullptr, path ? *path : std::string(), f.location.line,
-                           f.location.column, f.ruleId, f.entityName, f.message);
+    return std::make_tuple(path == nullptr, path ? *path : std::string(), f.location.line, f.location.column, f.ruleId,
+                           f.entityName, f.message);
   };
   std::stable_sort(findings.begin(), findings.end(),
                    [&](const Finding& a, const Finding& b) { return key(a) < key(b); });

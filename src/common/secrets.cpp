@@ -8,8 +8,8 @@ namespace kafkalint {
 bool isSecretKey(std::string_view key) {
   const std::string k = toLower(key);
   static constexpr std::string_view kMarkers[] = {
-      "password", "passwd", "secret", "jaas", "credential", "token", "user.info", "userinfo",
-      "private.key", "privatekey", "api.key", "apikey", "passphrase", "keystore.key",
+      "password", "passwd",      "secret",     "jaas",    "credential", "token",      "user.info",
+      "userinfo", "private.key", "privatekey", "api.key", "apikey",     "passphrase", "keystore.key",
   };
   for (std::string_view m : kMarkers) {
     if (k.find(m) != std::string::npos) return true;
@@ -35,8 +35,8 @@ std::string displayValue(std::string_view key, std::string_view value) {
     if (scheme == std::string_view::npos) break;
     std::size_t start = scheme + 3;
     std::size_t end = start;
-    while (end < value.size() && value[end] != '/' && value[end] != '@' && value[end] != ',' &&
-           value[end] != ' ' && value[end] != ';') {
+    while (end < value.size() && value[end] != '/' && value[end] != '@' && value[end] != ',' && value[end] != ' ' &&
+           value[end] != ';') {
       ++end;
     }
     out.append(value.substr(pos, start - pos));

@@ -43,12 +43,24 @@ struct FunctionSpec {
 };
 
 constexpr FunctionSpec kFunctions[] = {
-    {"defined", 1, 1, true},       {"explicit", 1, 1, true},   {"exists", 1, 1, true},
-    {"source", 1, 1, true},        {"name", 1, 1, true},       {"dialect", 0, 0, false},
-    {"dialect_label", 0, 0, false}, {"kafka_version", 0, 0, false}, {"version_at_least", 1, 1, false},
-    {"min", 2, 2, false},          {"max", 2, 2, false},       {"len", 1, 1, false},
-    {"lower", 1, 1, false},        {"contains", 2, 2, false},  {"matches", 2, 2, false},
-    {"starts_with", 2, 2, false},  {"entity", 0, 0, false},    {"origin", 1, 1, true},
+    {"defined", 1, 1, true},
+    {"explicit", 1, 1, true},
+    {"exists", 1, 1, true},
+    {"source", 1, 1, true},
+    {"name", 1, 1, true},
+    {"dialect", 0, 0, false},
+    {"dialect_label", 0, 0, false},
+    {"kafka_version", 0, 0, false},
+    {"version_at_least", 1, 1, false},
+    {"min", 2, 2, false},
+    {"max", 2, 2, false},
+    {"len", 1, 1, false},
+    {"lower", 1, 1, false},
+    {"contains", 2, 2, false},
+    {"matches", 2, 2, false},
+    {"starts_with", 2, 2, false},
+    {"entity", 0, 0, false},
+    {"origin", 1, 1, true},
     {"if", 3, 3, false},
 };
 
@@ -86,7 +98,8 @@ class Lexer {
     if (c == '"' || c == '\'') return string(t, c);
     if (c == '$') {
       ++pos_;
-      if (pos_ >= text_.size() || !identStart(text_[pos_])) throw ExpressionError(t.offset, "expected a parameter name after '$'");
+      if (pos_ >= text_.size() || !identStart(text_[pos_]))
+        throw ExpressionError(t.offset, "expected a parameter name after '$'");
       std::size_t b = pos_;
       while (pos_ < text_.size() && identChar(text_[pos_])) ++pos_;
       t.kind = Token::Kind::Param;
@@ -140,7 +153,8 @@ class Lexer {
       ++pos_;
       while (pos_ < text_.size() && text_[pos_] >= '0' && text_[pos_] <= '9') ++pos_;
     }
-    if (pos_ < text_.size() && identStart(text_[pos_])) throw ExpressionError(pos_, "expected an operator after a number");
+    if (pos_ < text_.size() && identStart(text_[pos_]))
+      throw ExpressionError(pos_, "expected an operator after a number");
     std::string_view digits = text_.substr(b, pos_ - b);
     t.kind = Token::Kind::Number;
     t.text = std::string(digits);
@@ -212,7 +226,8 @@ class Parser {
     return tok_.kind == Token::Kind::End ? " at the end of the expression" : " before '" + tok_.text + "'";
   }
   static void guard(int depth, std::size_t offset) {
-    if (depth > kMaxDepth) throw ExpressionError(offset, "expression nested too deeply (limit " + std::to_string(kMaxDepth) + ")");
+    if (depth > kMaxDepth)
+      throw ExpressionError(offset, "expression nested too deeply (limit " + std::to_string(kMaxDepth) + ")");
   }
 
   NodePtr binary(std::string op, std::size_t offset, NodePtr lhs, NodePtr rhs) {
@@ -424,11 +439,13 @@ class Parser {
                                       " argument" + (f->maxArgs == 1 ? "" : "s") + ", got " + std::to_string(argc));
       }
       if (f->keyArgument && n->children[0]->kind != Node::Kind::Key) {
-        throw ExpressionError(n->children[0]->offset, name + "() takes a configuration key, such as " + name + "(acks)");
+        throw ExpressionError(n->children[0]->offset,
+                              name + "() takes a configuration key, such as " + name + "(acks)");
       }
       if (name == "matches" && n->children[1]->kind == Node::Kind::Literal) {
         const Value& pattern = n->children[1]->literal;
-        if (pattern.kind() != Value::Kind::String) throw ExpressionError(n->children[1]->offset, "matches() takes a string pattern");
+        if (pattern.kind() != Value::Kind::String)
+          throw ExpressionError(n->children[1]->offset, "matches() takes a string pattern");
         RE2::Options opts;
         opts.set_log_errors(false);
         opts.set_max_mem(1 << 20);
@@ -492,7 +509,8 @@ bool equalValues(const Value& a, const Value& b) {
     auto y = asNumber(b);
     return x && y && *x == *y;
   }
-  if (a.kind() == Kind::Bool && b.kind() == Kind::String) return equalsIgnoreCase(b.asString(), a.asBool() ? "true" : "false");
+  if (a.kind() == Kind::Bool && b.kind() == Kind::String)
+    return equalsIgnoreCase(b.asString(), a.asBool() ? "true" : "false");
   if (b.kind() == Kind::Bool && a.kind() == Kind::String) return equalValues(b, a);
   return false;
 }
@@ -504,7 +522,8 @@ Value arithmetic(const std::string& op, const Value& a, const Value& b) {
   auto x = asNumber(a);
   auto y = asNumber(b);
   // "+" with text that is not a number joins the two, for messages: min.insync.replicas + " copies".
-  if (op == "+" && ((a.kind() == Kind::String && !x) || (b.kind() == Kind::String && !y))) return Value(a.str() + b.str());
+  if (op == "+" && ((a.kind() == Kind::String && !x) || (b.kind() == Kind::String && !y)))
+    return Value(a.str() + b.str());
   if (!x || !y) {
     throw EvaluationError("'" + op + "' needs numbers, got " + kindName(a.kind()) + " and " + kindName(b.kind()));
   }
@@ -593,7 +612,8 @@ class Evaluator {
         Value v = eval(*n.children[0]);
         if (indeterminate(v)) return v;
         if (n.name == "not") {
-          if (v.kind() != Kind::Bool) throw EvaluationError(std::string("'not' needs a boolean, got ") + kindName(v.kind()));
+          if (v.kind() != Kind::Bool)
+            throw EvaluationError(std::string("'not' needs a boolean, got ") + kindName(v.kind()));
           return Value(!v.asBool());
         }
         if (v.kind() == Kind::Int && v.asInt() != std::numeric_limits<std::int64_t>::min()) return Value(-v.asInt());
@@ -644,7 +664,8 @@ class Evaluator {
     }
     if (f == "explicit") {
       const EffectiveValue& ev = keyArg(n);
-      return Value(ev.provenance.kind == ProvenanceKind::Explicit || ev.provenance.kind == ProvenanceKind::TopicOverride);
+      return Value(ev.provenance.kind == ProvenanceKind::Explicit ||
+                   ev.provenance.kind == ProvenanceKind::TopicOverride);
     }
     if (f == "exists") return Value(keyArg(n).exists);
     if (f == "source") return Value(describeProvenance(keyArg(n).provenance, ctx_.files));
@@ -705,11 +726,13 @@ class Evaluator {
       throw EvaluationError("contains() takes a list or a string");
     }
     if (f == "starts_with") {
-      if (args[0].kind() != Kind::String || args[1].kind() != Kind::String) throw EvaluationError("starts_with() takes strings");
+      if (args[0].kind() != Kind::String || args[1].kind() != Kind::String)
+        throw EvaluationError("starts_with() takes strings");
       return Value(startsWith(args[0].asString(), args[1].asString()));
     }
     if (f == "matches") {
-      if (args[0].kind() != Kind::String || args[1].kind() != Kind::String) throw EvaluationError("matches() takes strings");
+      if (args[0].kind() != Kind::String || args[1].kind() != Kind::String)
+        throw EvaluationError("matches() takes strings");
       if (n.regex) return Value(RE2::FullMatch(args[0].asString(), *n.regex));
       RE2::Options opts;
       opts.set_log_errors(false);
@@ -788,10 +811,11 @@ MessageTemplate MessageTemplate::compile(std::string_view text, const Expression
       literal += '}';
       i += 2;
     } else if (c == '}') {
-      throw ExpressionError(i, "unmatched '}' in message (write '}}' for a literal brace)");
+      throw ExpressionError(i, "unmatched '}' (write '}}' for a literal brace)");
     } else if (c == '{') {
       std::size_t close = text.find('}', i + 1);
-      if (close == std::string_view::npos) throw ExpressionError(i, "unterminated '{' in message");
+      if (close == std::string_view::npos)
+        throw ExpressionError(i, "unterminated '{' (write '{{' for a literal brace)");
       Part part;
       part.literal = std::move(literal);
       literal.clear();

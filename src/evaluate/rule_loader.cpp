@@ -25,7 +25,7 @@ extern const std::vector<EmbeddedFile>& builtinRuleFiles();
 
 const std::vector<std::string_view>& builtinTemplates() {
   static const std::vector<std::string_view> templates = {
-      "unknown-key",   "invalid-value",     "duplicate-key",    "could-not-verify",
+      "unknown-key",        "invalid-value",   "duplicate-key",    "could-not-verify",
       "unclassified-input", "byte-order-mark", "evaluation-error",
   };
   return templates;
@@ -33,9 +33,9 @@ const std::vector<std::string_view>& builtinTemplates() {
 
 namespace {
 
-constexpr std::string_view kFields[] = {"id",         "name",     "severity", "scope",   "template",
-                                        "summary",    "rationale", "remediation", "references", "tags",
-                                        "keys",       "params",   "when",     "require", "message"};
+constexpr std::string_view kFields[] = {"id",      "name",      "severity",    "scope",      "template",
+                                        "summary", "rationale", "remediation", "references", "tags",
+                                        "keys",    "params",    "when",        "require",    "message"};
 
 class RuleFileReader {
  public:
@@ -78,8 +78,8 @@ class RuleFileReader {
  private:
   [[noreturn]] void fail(const YAML::Node& node, const std::string& what) const {
     const YAML::Mark m = node.Mark();
-    throw InputError(path_, m.line >= 0 ? std::uint32_t(m.line + 1) : 0, m.column >= 0 ? std::uint32_t(m.column + 1) : 0,
-                     what);
+    throw InputError(path_, m.line >= 0 ? std::uint32_t(m.line + 1) : 0,
+                     m.column >= 0 ? std::uint32_t(m.column + 1) : 0, what);
   }
 
   // Where byte `offset` of a scalar's text is in the file: scalars can be quoted or block scalars,
@@ -92,7 +92,8 @@ class RuleFileReader {
     std::size_t lineIndex = std::size_t(std::count(scalar.begin(), scalar.begin() + std::ptrdiff_t(lineStart), '\n'));
     std::string_view scalarLine = std::string_view(scalar).substr(lineStart);
     scalarLine = scalarLine.substr(0, scalarLine.find('\n'));
-    for (std::size_t l = std::size_t(std::max(0, m.line)) + lineIndex; l < lines_.size() && l < std::size_t(m.line) + lineIndex + 64; ++l) {
+    for (std::size_t l = std::size_t(std::max(0, m.line)) + lineIndex;
+         l < lines_.size() && l < std::size_t(m.line) + lineIndex + 64; ++l) {
       std::size_t col = lines_[l].find(scalarLine);
       if (!scalarLine.empty() && col != std::string_view::npos) {
         throw InputError(path_, std::uint32_t(l + 1), std::uint32_t(col + (offset - lineStart) + 1), what);
@@ -176,7 +177,8 @@ class RuleFileReader {
     const YAML::Node name = required("name");
     info.name = scalar(name, "name");
     static const std::regex kName("[a-z][a-z0-9]*(-[a-z0-9]+)*");
-    if (!std::regex_match(info.name, kName)) fail(name, "expected a kebab-case name, such as broker-min-insync-replicas");
+    if (!std::regex_match(info.name, kName))
+      fail(name, "expected a kebab-case name, such as broker-min-insync-replicas");
     const YAML::Node severity = required("severity");
     auto sev = parseSeverity(scalar(severity, "severity"));
     if (!sev) fail(severity, "expected severity error, warning or note");
@@ -192,8 +194,9 @@ class RuleFileReader {
       } else if (auto k = parseEntityKind(s)) {
         info.scope.push_back(*k);
       } else {
-        fail(scope, "unknown scope '" + s +
-                        "' (expected broker, controller, topic, producer, consumer, client, connect, cluster, file or any)");
+        fail(scope,
+             "unknown scope '" + s +
+                 "' (expected broker, controller, topic, producer, consumer, client, connect, cluster, file or any)");
       }
     }
     if (info.scope.empty()) fail(scope, "expected at least one scope");
@@ -243,7 +246,8 @@ class RuleFileReader {
     ExpressionNames names;
     names.checkKey = [&info](std::string_view key) { return checkKey(info.scope, key); };
     names.checkParam = [&rule](std::string_view p) -> std::optional<std::string> {
-      if (rule->params.count(std::string(p)) == 0) return "unknown parameter $" + std::string(p) + " (declare it under 'params')";
+      if (rule->params.count(std::string(p)) == 0)
+        return "unknown parameter $" + std::string(p) + " (declare it under 'params')";
       return std::nullopt;
     };
 
@@ -357,7 +361,8 @@ void RuleSet::addFile(const std::string& displayPath, std::string_view yamlText,
 void RuleSet::addDirectory(const std::string& dir) {
   namespace fs = std::filesystem;
   std::error_code ec;
-  if (!fs::is_directory(dir, ec)) throw InputError(dir, 0, 0, "not a directory; --rules expects a directory of rule files");
+  if (!fs::is_directory(dir, ec))
+    throw InputError(dir, 0, 0, "not a directory; --rules expects a directory of rule files");
   std::vector<fs::path> files;
   for (fs::recursive_directory_iterator it(dir, ec), end; it != end; it.increment(ec)) {
     if (ec) throw InputError(dir, 0, 0, "cannot read directory: " + ec.message());

@@ -11,30 +11,82 @@ namespace {
 
 // Keys that say "this is a broker" (ZooKeeper mode or KRaft).
 constexpr std::string_view kBrokerIdentity[] = {
-    "broker.id", "node.id", "process.roles", "listeners", "advertised.listeners", "log.dirs", "log.dir",
-    "controller.quorum.voters", "controller.quorum.bootstrap.servers", "controller.listener.names",
-    "inter.broker.listener.name", "num.partitions", "default.replication.factor", "offsets.topic.replication.factor",
-    "transaction.state.log.replication.factor", "transaction.state.log.min.isr", "unclean.leader.election.enable",
-    "auto.create.topics.enable", "num.network.threads", "num.io.threads", "port", "host.name",
-    "advertised.host.name", "num.recovery.threads.per.data.dir", "log.retention.hours", "broker.rack",
+    "broker.id",
+    "node.id",
+    "process.roles",
+    "listeners",
+    "advertised.listeners",
+    "log.dirs",
+    "log.dir",
+    "controller.quorum.voters",
+    "controller.quorum.bootstrap.servers",
+    "controller.listener.names",
+    "inter.broker.listener.name",
+    "num.partitions",
+    "default.replication.factor",
+    "offsets.topic.replication.factor",
+    "transaction.state.log.replication.factor",
+    "transaction.state.log.min.isr",
+    "unclean.leader.election.enable",
+    "auto.create.topics.enable",
+    "num.network.threads",
+    "num.io.threads",
+    "port",
+    "host.name",
+    "advertised.host.name",
+    "num.recovery.threads.per.data.dir",
+    "log.retention.hours",
+    "broker.rack",
 };
 
 constexpr std::string_view kProducerIdentity[] = {
-    "acks", "key.serializer", "value.serializer", "transactional.id", "enable.idempotence", "delivery.timeout.ms",
-    "linger.ms", "batch.size", "buffer.memory", "max.block.ms", "max.in.flight.requests.per.connection",
+    "acks",
+    "key.serializer",
+    "value.serializer",
+    "transactional.id",
+    "enable.idempotence",
+    "delivery.timeout.ms",
+    "linger.ms",
+    "batch.size",
+    "buffer.memory",
+    "max.block.ms",
+    "max.in.flight.requests.per.connection",
     // librdkafka and Scala producer names
-    "request.required.acks", "message.send.max.retries", "message.timeout.ms", "queue.buffering.max.ms",
-    "queue.buffering.max.messages", "queue.buffering.max.kbytes", "enable.gapless.guarantee", "batch.num.messages",
-    "producer.type", "serializer.class", "key.serializer.class",
+    "request.required.acks",
+    "message.send.max.retries",
+    "message.timeout.ms",
+    "queue.buffering.max.ms",
+    "queue.buffering.max.messages",
+    "queue.buffering.max.kbytes",
+    "enable.gapless.guarantee",
+    "batch.num.messages",
+    "producer.type",
+    "serializer.class",
+    "key.serializer.class",
 };
 
 constexpr std::string_view kConsumerIdentity[] = {
-    "group.id", "key.deserializer", "value.deserializer", "enable.auto.commit", "auto.offset.reset",
-    "isolation.level", "max.poll.records", "max.poll.interval.ms", "group.instance.id", "auto.commit.interval.ms",
-    "fetch.min.bytes", "fetch.max.wait.ms", "partition.assignment.strategy", "group.protocol",
+    "group.id",
+    "key.deserializer",
+    "value.deserializer",
+    "enable.auto.commit",
+    "auto.offset.reset",
+    "isolation.level",
+    "max.poll.records",
+    "max.poll.interval.ms",
+    "group.instance.id",
+    "auto.commit.interval.ms",
+    "fetch.min.bytes",
+    "fetch.max.wait.ms",
+    "partition.assignment.strategy",
+    "group.protocol",
     // librdkafka and Scala consumer names
-    "enable.auto.offset.store", "fetch.wait.max.ms", "queued.min.messages", "auto.commit.enable",
-    "consumer.timeout.ms", "fetch.message.max.bytes",
+    "enable.auto.offset.store",
+    "fetch.wait.max.ms",
+    "queued.min.messages",
+    "auto.commit.enable",
+    "consumer.timeout.ms",
+    "fetch.message.max.bytes",
 };
 
 // session.timeout.ms and heartbeat.interval.ms show up in shared client files (Confluent's samples
@@ -43,15 +95,23 @@ constexpr std::string_view kConsumerIdentity[] = {
 constexpr std::string_view kConsumerWeak[] = {"session.timeout.ms", "heartbeat.interval.ms"};
 
 constexpr std::string_view kConnectWorker[] = {
-    "key.converter", "value.converter", "offset.storage.topic", "config.storage.topic", "status.storage.topic",
-    "plugin.path", "offset.storage.file.filename", "offset.flush.interval.ms", "rest.port", "rest.advertised.host.name",
+    "key.converter",
+    "value.converter",
+    "offset.storage.topic",
+    "config.storage.topic",
+    "status.storage.topic",
+    "plugin.path",
+    "offset.storage.file.filename",
+    "offset.flush.interval.ms",
+    "rest.port",
+    "rest.advertised.host.name",
 };
 
 constexpr std::string_view kScalaProducer[] = {"producer.type", "serializer.class", "key.serializer.class",
                                                "queue.enqueue.timeout.ms"};
-constexpr std::string_view kScalaConsumer[] = {"consumer.timeout.ms", "queued.max.message.chunks",
-                                               "rebalance.max.retries", "offsets.storage", "dual.commit.enabled",
-                                               "zookeeper.session.timeout.ms"};
+constexpr std::string_view kScalaConsumer[] = {"consumer.timeout.ms",   "queued.max.message.chunks",
+                                               "rebalance.max.retries", "offsets.storage",
+                                               "dual.commit.enabled",   "zookeeper.session.timeout.ms"};
 
 constexpr std::string_view kClientCommon[] = {"bootstrap.servers", "metadata.broker.list", "security.protocol",
                                               "client.id", "client.dns.lookup"};

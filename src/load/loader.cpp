@@ -36,7 +36,8 @@ KindOverride parseKindOverride(const std::string& text) {
   }
   if (kind == "client") {
     out.kinds = {EntityKind::Producer, EntityKind::Consumer};
-  } else if (kind == "broker" || kind == "controller" || kind == "producer" || kind == "consumer" || kind == "connect") {
+  } else if (kind == "broker" || kind == "controller" || kind == "producer" || kind == "consumer" ||
+             kind == "connect") {
     out.kinds = {*parseEntityKind(kind)};
   } else {
     throw std::invalid_argument("unknown kind '" + kind +
@@ -81,8 +82,8 @@ bool isHidden(const fs::path& p) {
 
 }  // namespace
 
-void loadPropertiesText(LoadResult& result, const std::string& displayPath, std::string content,
-                        bool hadByteOrderMark, const LoadOptions& options, const std::string& realPath) {
+void loadPropertiesText(LoadResult& result, const std::string& displayPath, std::string content, bool hadByteOrderMark,
+                        const LoadOptions& options, const std::string& realPath) {
   Model& model = result.model;
   std::vector<InputError>& errors = result.errors;
   const FileId file = model.files.add(displayPath);

@@ -45,7 +45,8 @@ struct LogicalLine {
     for (const Segment& s : segments) {
       if (s.offset <= offset) seg = &s;
     }
-    auto col = seg->column + std::uint32_t(codePoints(std::string_view(text).substr(seg->offset, offset - seg->offset)));
+    auto col =
+        seg->column + std::uint32_t(codePoints(std::string_view(text).substr(seg->offset, offset - seg->offset)));
     return {seg->line, col};
   }
 };

@@ -55,8 +55,7 @@ void checkText(const std::string& displayPath, std::string_view content) {
     if (len == 0) {
       char hex[8];
       std::snprintf(hex, sizeof hex, "0x%02X", c);
-      throw InputError(displayPath, line, column,
-                       std::string("invalid UTF-8 (byte ") + hex + "); expected UTF-8 text");
+      throw InputError(displayPath, line, column, std::string("invalid UTF-8 (byte ") + hex + "); expected UTF-8 text");
     }
     if (c == '\n') {
       ++line;
@@ -90,9 +89,9 @@ TextFile readTextFile(const std::filesystem::path& path, const std::string& disp
     std::size_t n = std::fread(buf, 1, sizeof buf, f.get());
     if (n > 0) {
       if (out.content.size() + n > kMaxInputBytes) {
-        throw InputError(displayPath, 0, 0,
-                         "file is larger than " + std::to_string(kMaxInputBytes >> 20) +
-                             " MiB; expected a configuration file");
+        throw InputError(
+            displayPath, 0, 0,
+            "file is larger than " + std::to_string(kMaxInputBytes >> 20) + " MiB; expected a configuration file");
       }
       out.content.append(buf, n);
     }

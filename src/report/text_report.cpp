@@ -39,12 +39,11 @@ void writeText(std::ostream& out, const Report& report, const TextOptions& optio
   std::size_t counts[3] = {0, 0, 0};
   for (const Finding& f : report.findings) {
     ++counts[static_cast<int>(f.severity)];
-    std::string where = f.location.valid()
-                            ? files.path(f.location.file) + ":" + std::to_string(f.location.line) + ":" +
-                                  std::to_string(f.location.column)
-                            : std::string(entityKindId(f.entityKind)) + " " + f.entityName;
-    out << style.wrap("1", where) << ": " << style.severity(f.severity) << " " << f.ruleId << " ["
-        << f.ruleName << "] " << f.message << "\n";
+    std::string where = f.location.valid() ? files.path(f.location.file) + ":" + std::to_string(f.location.line) + ":" +
+                                                 std::to_string(f.location.column)
+                                           : std::string(entityKindId(f.entityKind)) + " " + f.entityName;
+    out << style.wrap("1", where) << ": " << style.severity(f.severity) << " " << f.ruleId << " [" << f.ruleName << "] "
+        << f.message << "\n";
     if (options.verbose) {
       for (const EffectiveEntry& e : f.effective) {
         out << "    " << e.key << " = " << (e.isSet ? e.value : "(not set)") << "  ("

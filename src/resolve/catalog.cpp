@@ -243,8 +243,8 @@ std::optional<std::string> checkRange(const KeyHistory& h, double v, std::string
   bool low = h.hasMin && v < h.min;
   bool high = h.hasMax && v > h.max;
   if (!low && !high) return std::nullopt;
-  std::string msg = h.hasMax ? "must be between " + number(h.min) + " and " + number(h.max)
-                             : "must be at least " + number(h.min);
+  std::string msg =
+      h.hasMax ? "must be between " + number(h.min) + " and " + number(h.max) : "must be at least " + number(h.min);
   if (!h.alsoAllowed.empty()) msg += " (or " + std::string(h.alsoAllowed) + ")";
   return msg;
 }

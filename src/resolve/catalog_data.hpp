@@ -18,9 +18,9 @@ struct KeyHistory {
   ValidKind validKind;
   bool hasMin, hasMax;
   double min, max;
-  std::string_view enumValues;    // for Enum kinds, '|' separated; an entry "x:*" accepts prefix "x:"
-  std::string_view alsoAllowed;   // a single extra allowed value outside the range, e.g. "-1"
-  std::string_view validText;     // the catalog's "Valid Values" text, for messages
+  std::string_view enumValues;   // for Enum kinds, '|' separated; an entry "x:*" accepts prefix "x:"
+  std::string_view alsoAllowed;  // a single extra allowed value outside the range, e.g. "-1"
+  std::string_view validText;    // the catalog's "Valid Values" text, for messages
   UpdateMode mode;
 };
 

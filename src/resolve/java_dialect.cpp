@@ -89,7 +89,8 @@ class JavaDialect final : public Dialect {
     return std::nullopt;
   }
 
-  [[nodiscard]] std::optional<std::string> validate(const std::string& canonical, std::string_view text) const override {
+  [[nodiscard]] std::optional<std::string> validate(const std::string& canonical,
+                                                    std::string_view text) const override {
     auto spec = catalog_.at(scope_, canonical, version_);
     if (!spec) return std::nullopt;
     return validateValue(*spec, text);
@@ -137,7 +138,8 @@ class JavaDialect final : public Dialect {
   }
 
   // A topic config that is not overridden takes the broker's value of its server default property.
-  [[nodiscard]] EffectiveValue inherited(std::string_view ruleKey, std::string_view brokerKey, EntityView& broker) const {
+  [[nodiscard]] EffectiveValue inherited(std::string_view ruleKey, std::string_view brokerKey,
+                                         EntityView& broker) const {
     EffectiveValue ev = broker.get(brokerKey);
     ev.key = std::string(ruleKey);
     ev.name = std::string(ruleKey);
@@ -203,10 +205,9 @@ class JavaDialect final : public Dialect {
     const std::int64_t def = std::stoll(spec->defaultValue);
     if (floor <= def) return std::nullopt;
     // KafkaProducer#configureDeliveryTimeout raises a defaulted delivery timeout with a warning.
-    return defaultValue("delivery.timeout.ms", "delivery.timeout.ms", std::to_string(floor), Value(floor),
-                        ProvenanceKind::Derived,
-                        "raised by the Java producer from its default " + spec->defaultValue +
-                            " to linger.ms + request.timeout.ms");
+    return defaultValue(
+        "delivery.timeout.ms", "delivery.timeout.ms", std::to_string(floor), Value(floor), ProvenanceKind::Derived,
+        "raised by the Java producer from its default " + spec->defaultValue + " to linger.ms + request.timeout.ms");
   }
 
   std::optional<EffectiveValue> autoCommitDefault(EntityView& view) const {
@@ -235,7 +236,8 @@ class JavaDialect final : public Dialect {
           return std::string("it is a topic/broker setting; producers ignore it");
         }
         if (catalog_.librdkafka(key)) return std::string("it is a librdkafka property; the Java producer ignores it");
-        if (catalog_.scala(key, true)) return std::string("it is a Kafka 0.8 Scala producer setting; the Java producer ignores it");
+        if (catalog_.scala(key, true))
+          return std::string("it is a Kafka 0.8 Scala producer setting; the Java producer ignores it");
         break;
       case ConfigScope::Consumer:
         if (known(ConfigScope::Producer)) return std::string("it is a producer setting; consumers ignore it");
@@ -243,7 +245,8 @@ class JavaDialect final : public Dialect {
           return std::string("it is a topic/broker setting; consumers ignore it");
         }
         if (catalog_.librdkafka(key)) return std::string("it is a librdkafka property; the Java consumer ignores it");
-        if (catalog_.scala(key, false)) return std::string("it is a Kafka 0.8 Scala consumer setting; the Java consumer ignores it");
+        if (catalog_.scala(key, false))
+          return std::string("it is a Kafka 0.8 Scala consumer setting; the Java consumer ignores it");
         break;
       case ConfigScope::Topic:
         if (known(ConfigScope::Broker)) return std::string("it is a broker setting, not a topic config");

@@ -79,8 +79,9 @@ class LibrdkafkaDialect final : public Dialect {
     const ConfigScope javaScope = scopeOf(kind_);
     if (catalog_.knownInAnyRelease(javaScope, key) || catalog_.knownInAnyRelease(ConfigScope::Admin, key)) {
       out.status = KeyLookup::Status::OtherScope;
-      out.note = "it is a Java client setting that librdkafka does not have (rd_kafka_conf_set fails with "
-                 "\"No such configuration property\")";
+      out.note =
+          "it is a Java client setting that librdkafka does not have (rd_kafka_conf_set fails with "
+          "\"No such configuration property\")";
       return out;
     }
     if (catalog_.knownInAnyRelease(ConfigScope::Topic, key) || catalog_.knownInAnyRelease(ConfigScope::Broker, key)) {
@@ -179,7 +180,8 @@ class LibrdkafkaDialect final : public Dialect {
     return Value(std::string(text));
   }
 
-  std::optional<EffectiveValue> derivedDefault(std::string_view ruleKey, const std::string& name, EntityView& view) const {
+  std::optional<EffectiveValue> derivedDefault(std::string_view ruleKey, const std::string& name,
+                                               EntityView& view) const {
     if (kind_ != EntityKind::Producer) return std::nullopt;
     auto transactional = [&view] {
       const EffectiveValue& t = view.get("transactional.id");

@@ -1,7 +1,6 @@
-#include "kafkalint/resolve.hpp"
-
 #include <stdexcept>
 
+#include "kafkalint/resolve.hpp"
 #include "resolve/dialects.hpp"
 
 namespace kafkalint {

@@ -65,8 +65,8 @@ class ScalaDialect final : public Dialect {
       return spec ? typedValue(spec->type, t) : Value(std::string(t));
     };
     if (const Setting* s = view.written(*name)) return writtenValue(ruleKey, *s, typed);
-    const bool hasDefault = k->defaultKind == catalog_data::DefaultKind::Value ||
-                            k->defaultKind == catalog_data::DefaultKind::EmptyString;
+    const bool hasDefault =
+        k->defaultKind == catalog_data::DefaultKind::Value || k->defaultKind == catalog_data::DefaultKind::EmptyString;
     if (!hasDefault) {
       return defaultValue(ruleKey, *name, "", Value::null(), ProvenanceKind::ClientDefault,
                           "not set (no default in the " + label() + ")");

@@ -21,10 +21,11 @@ std::optional<std::string> placeholderReason(std::string_view text) {
       // Kafka config providers (KIP-297): ${provider:[path:]key}
       auto colon = inner.find(':');
       if (colon != std::string_view::npos && colon > 0 &&
-          inner.substr(0, colon).find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-.") ==
-              std::string_view::npos &&
+          inner.substr(0, colon).find_first_not_of(
+              "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-.") == std::string_view::npos &&
           inner.substr(0, colon) != "env" && inner.find(":-") == std::string_view::npos) {
-        return "a config provider reference resolved at run time (" + std::string(text.substr(open, close - open + 1)) + ")";
+        return "a config provider reference resolved at run time (" + std::string(text.substr(open, close - open + 1)) +
+               ")";
       }
       return "a placeholder (" + std::string(text.substr(open, close - open + 1)) + ")";
     }

@@ -48,8 +48,8 @@ class EvaluationErrorCheck final : public Check {
  public:
   void checkModel(const RuleSet::Compiled& rule, CheckContext& ctx) override {
     for (const auto& [entity, error] : ctx.evaluationErrors) {
-      ctx.findings.push_back(makeFinding(rule.info, *entity, "rule " + error + " (the rule was not checked)",
-                                         entity->origin));
+      ctx.findings.push_back(
+          makeFinding(rule.info, *entity, "rule " + error + " (the rule was not checked)", entity->origin));
     }
   }
 };

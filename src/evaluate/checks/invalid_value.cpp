@@ -24,8 +24,8 @@ class InvalidValueCheck final : public Check {
         if (auto problem = d->validate(l.canonical, s.value)) {
           const std::string shown = displayValue(s.key, std::string(trimView(s.value)));
           Finding f = makeFinding(rule.info, entity,
-                                  s.key + "=" + (shown.empty() ? "(empty)" : shown) + " is not valid for " + d->label() +
-                                      ": " + *problem + ".",
+                                  s.key + "=" + (shown.empty() ? "(empty)" : shown) + " is not valid for " +
+                                      d->label() + ": " + *problem + ".",
                                   s.valueLocation);
           f.keys.push_back(s.key);
           ctx.findings.push_back(std::move(f));

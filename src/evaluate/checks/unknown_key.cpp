@@ -76,8 +76,11 @@ class UnknownKeyCheck final : public Check {
           }
           f.severity = Severity::Error;
           const EffectiveValue& ev = view.get(durable->second);
-          f.message = "unknown key " + s.key + "; did you mean " + *suggestion + "? The intended setting does not apply: " +
-                      *suggestion + " stays " + (ev.secret ? std::string("[REDACTED]") : ev.value.isNull() ? "unset" : ev.text) +
+          f.message = "unknown key " + s.key + "; did you mean " + *suggestion +
+                      "? The intended setting does not apply: " + *suggestion + " stays " +
+                      (ev.secret           ? std::string("[REDACTED]")
+                       : ev.value.isNull() ? "unset"
+                                           : ev.text) +
                       " (" + describeProvenance(ev.provenance, ctx.model.files) + ").";
           f.effective.push_back(effectiveEntry(ev));
           break;
