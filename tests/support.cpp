@@ -1,0 +1,62 @@
+#include "support.hpp"
+
+#include <fstream>
+#include <sstream>
+
+namespace kafkalint::test {
+
+std::vector<const Finding*> Audit::byRule(const std::string& id) const {
+  std::vector<const Finding*> out;
+  for (const Finding& f : findings) {
+    if (f.ruleId == id) out.push_back(&f);
+  }
+  return out;
+}
+
+std::string Audit::describe() const {
+  std::string out;
+  for (const Finding& f : findings) {
+    out += f.ruleId + " " + std::string(severityId(f.severity)) + " " + std::string(entityKindId(f.entityKind)) + " " +
+           f.message + "\n";
+  }
+  for (const InputError& e : loaded.errors) out += std::string("input error: ") + e.what() + "\n";
+  return out;
+}
+
+const RuleSet& builtinRules() {
+  static const RuleSet rules = RuleSet::builtin();
+  return rules;
+}
+
+Audit auditFiles(const std::vector<std::pair<std::string, std::string>>& files, const std::string& version) {
+  Audit a;
+  for (const auto& [name, text] : files) loadPropertiesText(a.loaded, name, text, false, LoadOptions{}, name);
+  Resolver resolver(ResolveOptions{*KafkaVersion::parse(version)});
+  a.findings = evaluate(a.loaded.model, builtinRules(), resolver);
+  return a;
+}
+
+Audit audit(const std::string& text, const AuditOptions& options) {
+  Audit a;
+  LoadOptions load;
+  if (!options.kind.empty()) load.kindOverrides.push_back(parseKindOverride(options.kind + "=" + options.name));
+  std::string content = text;
+  bool bom = content.rfind("\xEF\xBB\xBF", 0) == 0;
+  if (bom) content.erase(0, 3);
+  loadPropertiesText(a.loaded, options.name, content, bom, load, options.name);
+  Resolver resolver(ResolveOptions{*KafkaVersion::parse(options.version)});
+  a.findings = evaluate(a.loaded.model, builtinRules(), resolver);
+  return a;
+}
+
+std::string sourceDir() { return KAFKALINT_SOURCE_DIR; }
+std::string sharedDir() { return KAFKALINT_SHARED_DIR; }
+
+std::string readFile(const std::string& path) {
+  std::ifstream f(path, std::ios::binary);
+  std::ostringstream s;
+  s << f.rdbuf();
+  return s.str();
+}
+
+}  // namespace kafkalint::test

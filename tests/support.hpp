@@ -1,0 +1,40 @@
+// Helpers shared by the tests: run the pipeline on text, find findings.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "kafkalint/evaluate.hpp"
+#include "kafkalint/load.hpp"
+#include "kafkalint/resolve.hpp"
+#include "kafkalint/rules.hpp"
+
+namespace kafkalint::test {
+
+struct Audit {
+  LoadResult loaded;
+  std::vector<Finding> findings;
+
+  [[nodiscard]] std::vector<const Finding*> byRule(const std::string& id) const;
+  [[nodiscard]] bool has(const std::string& id) const { return !byRule(id).empty(); }
+  [[nodiscard]] std::string describe() const;  // every finding, one per line, for failure messages
+};
+
+struct AuditOptions {
+  std::string name = "test.properties";
+  std::string version = "4.1";
+  std::string kind;  // "", or a --kind value such as "producer" or "client:librdkafka"
+};
+
+// Loads `text` as one .properties file and runs every built-in rule on it.
+Audit audit(const std::string& text, const AuditOptions& options = {});
+// Same, with several named files.
+Audit auditFiles(const std::vector<std::pair<std::string, std::string>>& files, const std::string& version = "4.1");
+
+const RuleSet& builtinRules();
+
+std::string sourceDir();  // the repository
+std::string sharedDir();  // ../shared
+std::string readFile(const std::string& path);
+
+}  // namespace kafkalint::test
