@@ -18,6 +18,7 @@
 #include "kafkalint/effective_value.hpp"
 #include "kafkalint/entity.hpp"
 #include "kafkalint/kafka_version.hpp"
+#include "kafkalint/text.hpp"
 
 namespace kafkalint {
 
@@ -44,8 +45,8 @@ class Dialect {
   // Names the dialect in messages: "Kafka 4.1 broker", "Kafka 3.0 Java producer", "librdkafka 2.0.2".
   [[nodiscard]] virtual std::string label() const = 0;
   [[nodiscard]] virtual KeyLookup lookup(std::string_view writtenKey) const = 0;
-  // Names to suggest for a misspelled key (in this dialect's spelling).
-  [[nodiscard]] virtual const std::vector<std::string>& suggestionCandidates() const = 0;
+  // The key a misspelled one was probably meant to be (in this dialect's spelling).
+  [[nodiscard]] virtual std::optional<KeySuggester::Suggestion> suggest(std::string_view writtenKey) const = 0;
   // The dialect's name for a rule key, or nullopt when the dialect has no such setting.
   [[nodiscard]] virtual std::optional<std::string> nameFor(std::string_view ruleKey) const = 0;
   // Checks a written value of a Known key. Returns what was expected, or nullopt when valid.

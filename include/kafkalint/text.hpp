@@ -21,8 +21,24 @@ std::string trimDouble(double d);  // shortest round-trip-ish spelling
 // `cap + 1` as soon as the distance is known to exceed `cap`.
 std::size_t editDistance(std::string_view a, std::string_view b, std::size_t cap);
 
-// The candidate closest to `word` when it is close enough to be a likely misspelling: case,
-// '_' and '-' for '.', a few typos, or a missing last segment ("unclean.leader.election").
+// Suggests the key a misspelled one was meant to be: the closest candidate when it is close enough
+// to be a likely misspelling (case, '_' and '-' for '.', a few typos, a missing last segment such
+// as "unclean.leader.election"). Candidates are normalised once, at construction.
+class KeySuggester {
+ public:
+  struct Suggestion {
+    std::string name;
+    std::size_t distance;
+  };
+  explicit KeySuggester(std::vector<std::string> candidates);
+  [[nodiscard]] std::optional<Suggestion> closest(std::string_view word) const;
+
+ private:
+  std::vector<std::string> candidates_;
+  std::vector<std::string> normalised_;
+};
+
+// One-off form of KeySuggester.
 std::optional<std::string> closestMatch(std::string_view word, const std::vector<std::string>& candidates);
 
 // Number of Unicode code points in a UTF-8 string (columns are counted in code points).

@@ -66,7 +66,11 @@ std::size_t editDistance(std::string_view a, std::string_view b, std::size_t cap
   const std::size_t n = a.size();
   const std::size_t m = b.size();
   if ((n > m ? n - m : m - n) > cap) return cap + 1;
-  std::vector<std::size_t> prev2(m + 1), prev(m + 1), cur(m + 1);
+  // Rows are reused across calls: suggestions compare one key with hundreds of candidates.
+  thread_local std::vector<std::size_t> prev2, prev, cur;
+  prev2.assign(m + 1, 0);
+  prev.assign(m + 1, 0);
+  cur.assign(m + 1, 0);
   for (std::size_t j = 0; j <= m; ++j) prev[j] = j;
   for (std::size_t i = 1; i <= n; ++i) {
     cur[0] = i;
@@ -94,23 +98,34 @@ static std::string normaliseKey(std::string_view s) {
   return out;
 }
 
-std::optional<std::string> closestMatch(std::string_view word, const std::vector<std::string>& candidates) {
+KeySuggester::KeySuggester(std::vector<std::string> candidates) : candidates_(std::move(candidates)) {
+  normalised_.reserve(candidates_.size());
+  for (const std::string& c : candidates_) normalised_.push_back(normaliseKey(c));
+}
+
+std::optional<KeySuggester::Suggestion> KeySuggester::closest(std::string_view word) const {
   const std::string w = normaliseKey(word);
   const std::size_t cap = std::clamp<std::size_t>(w.size() / 6, 1, 3);
-  std::optional<std::string> best;
-  std::size_t bestScore = cap + 1;
-  for (const std::string& cand : candidates) {
-    if (cand == word) continue;
-    const std::string c = normaliseKey(cand);
+  std::optional<Suggestion> best;
+  for (std::size_t i = 0; i < candidates_.size(); ++i) {
+    if (candidates_[i] == word) continue;
+    const std::string& c = normalised_[i];
     std::size_t score = c == w ? 0 : editDistance(w, c, cap);
-    if (w.size() >= 8 && startsWith(c, w + ".")) score = std::min<std::size_t>(score, 1);
-    if (score < bestScore || (score == bestScore && best && cand < *best)) {
-      bestScore = score;
-      best = cand;
+    if (w.size() >= 8 && c.size() > w.size() && c[w.size()] == '.' && startsWith(c, w)) {
+      score = std::min<std::size_t>(score, 1);
+    }
+    if (score > cap) continue;
+    if (!best || score < best->distance || (score == best->distance && candidates_[i] < best->name)) {
+      best = Suggestion{candidates_[i], score};
     }
   }
-  if (bestScore > cap) return std::nullopt;
   return best;
+}
+
+std::optional<std::string> closestMatch(std::string_view word, const std::vector<std::string>& candidates) {
+  auto s = KeySuggester(candidates).closest(word);
+  if (!s) return std::nullopt;
+  return s->name;
 }
 
 std::size_t codePoints(std::string_view utf8) {

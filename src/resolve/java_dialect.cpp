@@ -30,16 +30,26 @@ std::string_view roleName(EntityKind kind) {
   return "config";
 }
 
+// The keys a release has for a scope: what a misspelling is compared with.
+std::vector<std::string> keysOf(ConfigScope scope, const KafkaVersion& version) {
+  const Catalog& catalog = Catalog::instance();
+  std::vector<std::string> out;
+  for (std::string_view name : catalog.names(scope)) {
+    if (catalog.at(scope, name, version)) out.emplace_back(name);
+  }
+  return out;
+}
+
 bool isClient(EntityKind kind) { return kind == EntityKind::Producer || kind == EntityKind::Consumer; }
 
 class JavaDialect final : public Dialect {
  public:
   JavaDialect(EntityKind kind, const KafkaVersion& version)
-      : kind_(kind), scope_(scopeOf(kind)), version_(version), catalog_(Catalog::instance()) {
-    for (std::string_view name : catalog_.names(scope_)) {
-      if (catalog_.at(scope_, name, version_)) candidates_.emplace_back(name);
-    }
-  }
+      : kind_(kind),
+        scope_(scopeOf(kind)),
+        version_(version),
+        catalog_(Catalog::instance()),
+        suggester_(keysOf(scope_, version_)) {}
 
   [[nodiscard]] std::string_view id() const override { return "java"; }
 
@@ -82,7 +92,9 @@ class JavaDialect final : public Dialect {
     return out;
   }
 
-  [[nodiscard]] const std::vector<std::string>& suggestionCandidates() const override { return candidates_; }
+  [[nodiscard]] std::optional<KeySuggester::Suggestion> suggest(std::string_view key) const override {
+    return suggester_.closest(key);
+  }
 
   [[nodiscard]] std::optional<std::string> nameFor(std::string_view ruleKey) const override {
     if (catalog_.at(scope_, ruleKey, version_)) return std::string(ruleKey);
@@ -267,7 +279,7 @@ class JavaDialect final : public Dialect {
   ConfigScope scope_;
   KafkaVersion version_;
   const Catalog& catalog_;
-  std::vector<std::string> candidates_;
+  KeySuggester suggester_;
 };
 
 }  // namespace

@@ -45,13 +45,18 @@ std::optional<double> parseNumber(std::string_view s) {
   return d;
 }
 
+std::vector<std::string> propertiesFor(EntityKind kind) {
+  std::vector<std::string> out;
+  for (const LibrdkafkaProperty& p : Catalog::instance().librdkafkaAll()) {
+    if (appliesTo(p, kind)) out.emplace_back(p.name);
+  }
+  return out;
+}
+
 class LibrdkafkaDialect final : public Dialect {
  public:
-  explicit LibrdkafkaDialect(EntityKind kind) : kind_(kind), catalog_(Catalog::instance()) {
-    for (const LibrdkafkaProperty& p : catalog_.librdkafkaAll()) {
-      if (appliesTo(p, kind_)) candidates_.emplace_back(p.name);
-    }
-  }
+  explicit LibrdkafkaDialect(EntityKind kind)
+      : kind_(kind), catalog_(Catalog::instance()), suggester_(propertiesFor(kind)) {}
 
   [[nodiscard]] std::string_view id() const override { return "librdkafka"; }
   [[nodiscard]] std::string label() const override {
@@ -91,7 +96,9 @@ class LibrdkafkaDialect final : public Dialect {
     return out;
   }
 
-  [[nodiscard]] const std::vector<std::string>& suggestionCandidates() const override { return candidates_; }
+  [[nodiscard]] std::optional<KeySuggester::Suggestion> suggest(std::string_view key) const override {
+    return suggester_.closest(key);
+  }
 
   [[nodiscard]] std::optional<std::string> nameFor(std::string_view ruleKey) const override {
     const LibrdkafkaProperty* p = catalog_.librdkafka(ruleKey);
@@ -208,7 +215,7 @@ class LibrdkafkaDialect final : public Dialect {
 
   EntityKind kind_;
   const Catalog& catalog_;
-  std::vector<std::string> candidates_;
+  KeySuggester suggester_;
 };
 
 }  // namespace

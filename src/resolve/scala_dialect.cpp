@@ -10,13 +10,17 @@ namespace {
 
 using catalog_data::ScalaClientKey;
 
+std::vector<std::string> keysFor(EntityKind kind) {
+  std::vector<std::string> out;
+  for (const ScalaClientKey& k : Catalog::instance().scalaAll()) {
+    if (k.producer == (kind == EntityKind::Producer)) out.emplace_back(k.name);
+  }
+  return out;
+}
+
 class ScalaDialect final : public Dialect {
  public:
-  explicit ScalaDialect(EntityKind kind) : kind_(kind), catalog_(Catalog::instance()) {
-    for (const ScalaClientKey& k : catalog_.scalaAll()) {
-      if (k.producer == producer()) candidates_.emplace_back(k.name);
-    }
-  }
+  explicit ScalaDialect(EntityKind kind) : kind_(kind), catalog_(Catalog::instance()), suggester_(keysFor(kind)) {}
 
   [[nodiscard]] std::string_view id() const override { return "scala"; }
   [[nodiscard]] std::string label() const override {
@@ -35,7 +39,9 @@ class ScalaDialect final : public Dialect {
     return out;
   }
 
-  [[nodiscard]] const std::vector<std::string>& suggestionCandidates() const override { return candidates_; }
+  [[nodiscard]] std::optional<KeySuggester::Suggestion> suggest(std::string_view key) const override {
+    return suggester_.closest(key);
+  }
 
   [[nodiscard]] std::optional<std::string> nameFor(std::string_view ruleKey) const override {
     for (const ScalaClientKey& k : catalog_.scalaAll()) {
@@ -80,7 +86,7 @@ class ScalaDialect final : public Dialect {
 
   EntityKind kind_;
   const Catalog& catalog_;
-  std::vector<std::string> candidates_;
+  KeySuggester suggester_;
 };
 
 }  // namespace

@@ -57,17 +57,17 @@ class UnknownKeyCheck final : public Check {
           f.message = s.key + " is not a " + label + " setting: " + l.note + ".";
           break;
         default: {
-          std::vector<std::string> candidates;
+          std::optional<KeySuggester::Suggestion> best;
           for (const Dialect* d : dialects) {
-            const auto& c = d->suggestionCandidates();
-            candidates.insert(candidates.end(), c.begin(), c.end());
+            auto candidate = d->suggest(s.key);
+            if (candidate && (!best || candidate->distance < best->distance)) best = candidate;
           }
-          auto suggestion = closestMatch(s.key, candidates);
-          if (!suggestion) {
+          if (!best) {
             f.severity = Severity::Note;
             f.message = "unknown key " + s.key + ": not a " + label + " setting, so it is ignored.";
             break;
           }
+          const std::string* suggestion = &best->name;
           auto durable = checked.find(*suggestion);
           if (durable == checked.end()) {
             f.severity = Severity::Warning;
