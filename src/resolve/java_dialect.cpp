@@ -169,19 +169,27 @@ class JavaDialect final : public Dialect {
     if (kind_ == EntityKind::Producer) {
       if (key == "enable.idempotence") return idempotenceDefault(view);
       if (key == "delivery.timeout.ms") return deliveryTimeoutDefault(view);
+      if (key == "acks" || key == "retries") return idempotentProducerDefault(key, view);
     }
     if (kind_ == EntityKind::Consumer && key == "enable.auto.commit") return autoCommitDefault(view);
     return std::nullopt;
   }
 
   std::optional<EffectiveValue> idempotenceDefault(EntityView& view) const {
-    if (version_ < KafkaVersion{3, 0}) return std::nullopt;
+    const bool transactional = !view.get("transactional.id").value.isNull();
+    if (version_ < KafkaVersion{3, 0}) {
+      // Before 3.0, ProducerConfig#idempotenceEnabled(): a transactional.id turns idempotence on.
+      if (!transactional) return std::nullopt;
+      return defaultValue("enable.idempotence", "enable.idempotence", "true", Value(true), ProvenanceKind::Derived,
+                          "on: the Java producer enables idempotence because transactional.id is set");
+    }
     auto derived = [](std::string detail) {
       return defaultValue("enable.idempotence", "enable.idempotence", "false", Value(false), ProvenanceKind::Derived,
                           std::move(detail));
     };
-    // KAFKA-13598: the 3.0.0 and 3.1.0 producers only enable idempotence when it is set explicitly.
-    if (version_ == KafkaVersion{3, 0, 0} || version_ == KafkaVersion{3, 1, 0}) {
+    // KAFKA-13598: the 3.0.0 and 3.1.0 producers only enable idempotence when it is set explicitly
+    // (or a transactional.id is set).
+    if ((version_ == KafkaVersion{3, 0, 0} || version_ == KafkaVersion{3, 1, 0}) && !transactional) {
       return derived("off: the Kafka " + version_.str() +
                      " Java producer does not apply its default enable.idempotence=true unless it is set "
                      "explicitly (KAFKA-13598, fixed in 3.0.1, 3.1.1 and 3.2.0)");
@@ -205,6 +213,22 @@ class JavaDialect final : public Dialect {
       }
     }
     return std::nullopt;
+  }
+
+  // Before 3.0 the defaults were acks=1 (and retries=0 up to 2.0), but an idempotent producer
+  // replaced unset values with acks=all and retries=Integer.MAX_VALUE (KafkaProducer#configureAcks,
+  // #configureRetries).
+  std::optional<EffectiveValue> idempotentProducerDefault(std::string_view key, EntityView& view) const {
+    if (version_ >= KafkaVersion{3, 0}) return std::nullopt;
+    if (key == "retries" && version_ >= KafkaVersion{2, 1}) return std::nullopt;
+    const Value& idempotence = view.get("enable.idempotence").value;
+    if (idempotence.kind() != Value::Kind::Bool || !idempotence.asBool()) return std::nullopt;
+    if (key == "acks") {
+      return defaultValue(key, key, "all", Value("all"), ProvenanceKind::Derived,
+                          "all: the Java producer replaces its default acks=1 because idempotence is on");
+    }
+    return defaultValue(key, key, "2147483647", Value(std::int64_t{2147483647}), ProvenanceKind::Derived,
+                        "2147483647: the Java producer replaces its default retries=0 because idempotence is on");
   }
 
   std::optional<EffectiveValue> deliveryTimeoutDefault(EntityView& view) const {

@@ -98,6 +98,8 @@ const RuleCase kCases[] = {
     {"KL0301", false, "acks=all", "acks=all\n"},
     {"KL0301", false, "acks=-1", "acks=-1\n"},
     {"KL0301", false, "Java default from 3.0", "key.serializer=x\n", "3.0"},
+    {"KL0301", false, "Java 2.x idempotent producer replaces the default", "enable.idempotence=true\n", "2.8"},
+    {"KL0301", false, "Java 2.x transactional producer", "transactional.id=t\n", "2.8"},
     {"KL0301", false, "librdkafka default", "queue.buffering.max.ms=5\nsasl.username=u\n"},
     {"KL0301", false, "not a consumer key", "group.id=g\nenable.auto.commit=false\n"},
 
@@ -106,6 +108,8 @@ const RuleCase kCases[] = {
     {"KL0302", true, "Java default before 2.1", "acks=all\n", "2.0"},
     {"KL0302", true, "librdkafka message.send.max.retries=0", "message.send.max.retries=0\nqueue.buffering.max.ms=5\n"},
     {"KL0302", false, "default since 2.1", "acks=all\n", "2.1"},
+    {"KL0302", false, "Java 2.0 idempotent producer replaces the default", "acks=all\nenable.idempotence=true\n",
+     "2.0"},
     {"KL0302", false, "retries=5", "acks=all\nretries=5\n"},
 
     // KL0303 delivery timeout

@@ -117,6 +117,18 @@ TEST_CASE("Java producer idempotence: version bugs and silent disabling are deri
         Value(false));
 }
 
+TEST_CASE("before 3.0, an idempotent Java producer replaces the acks and retries defaults") {
+  Resolved idem("enable.idempotence=true\n", "2.0");
+  CHECK(idem.get("acks").value == Value("all"));
+  CHECK(idem.get("acks").provenance.kind == ProvenanceKind::Derived);
+  CHECK(idem.get("retries").value == Value(2147483647));
+  Resolved tx("transactional.id=t\n", "2.8");
+  CHECK(tx.get("enable.idempotence").value == Value(true));
+  CHECK(tx.get("acks").value == Value("all"));
+  CHECK(Resolved("acks=1\nenable.idempotence=true\n", "2.8").get("acks").value == Value("1"));
+  CHECK(Resolved("transactional.id=t\n", "3.0.0").get("enable.idempotence").value == Value(true));
+}
+
 TEST_CASE("Java producer raises a defaulted delivery timeout but keeps an explicit one") {
   Resolved raised("acks=all\nrequest.timeout.ms=200000\nlinger.ms=100\n", "3.7");
   CHECK(raised.get("delivery.timeout.ms").value == Value(200100));
