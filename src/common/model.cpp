@@ -83,13 +83,28 @@ std::string_view provenanceKindId(ProvenanceKind kind) {
 }
 
 void sortFindings(std::vector<Finding>& findings, const SourceFiles& files) {
-  auto key = [&files](const Finding& f) {
-    const std::string* path = f.location.valid() ? &files.path(f.location.file) : nullptr;
-    return std::make_tuple(path == nullptr, path ? *path : std::string(), f.location.line, f.location.column, f.ruleId,
-                           f.entityName, f.message);
+  // Sort indices by precomputed keys: findings can be many and are expensive to compare.
+  struct Key {
+    bool noFile;
+    const std::string* path;
+    std::uint32_t line, column;
+    Finding* finding;
   };
-  std::stable_sort(findings.begin(), findings.end(),
-                   [&](const Finding& a, const Finding& b) { return key(a) < key(b); });
+  static const std::string kNone;
+  std::vector<Key> keys;
+  keys.reserve(findings.size());
+  for (Finding& f : findings) {
+    const bool located = f.location.valid();
+    keys.push_back({!located, located ? &files.path(f.location.file) : &kNone, f.location.line, f.location.column, &f});
+  }
+  std::stable_sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
+    return std::tie(a.noFile, *a.path, a.line, a.column, a.finding->ruleId, a.finding->entityName, a.finding->message) <
+           std::tie(b.noFile, *b.path, b.line, b.column, b.finding->ruleId, b.finding->entityName, b.finding->message);
+  });
+  std::vector<Finding> sorted;
+  sorted.reserve(findings.size());
+  for (const Key& k : keys) sorted.push_back(std::move(*k.finding));
+  findings = std::move(sorted);
 }
 
 }  // namespace kafkalint
