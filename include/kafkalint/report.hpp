@@ -22,6 +22,7 @@ struct Report {
   const std::vector<Finding>& findings;
   const std::vector<InputError>& errors;
   KafkaVersion kafkaVersion;
+  KafkaVersion clientVersion;  // of Java clients; usually kafkaVersion
   ExitCode exitCode = ExitCode::Ok;
 };
 

@@ -57,7 +57,10 @@ class Dialect {
 };
 
 struct ResolveOptions {
-  KafkaVersion kafkaVersion;  // brokers, topics and Java clients
+  KafkaVersion kafkaVersion;                  // brokers, topics, Connect workers
+  std::optional<KafkaVersion> clientVersion;  // Java producers and consumers; default kafkaVersion
+
+  [[nodiscard]] const KafkaVersion& javaClientVersion() const { return clientVersion ? *clientVersion : kafkaVersion; }
 };
 
 class Resolver {

@@ -35,6 +35,7 @@ struct CheckOptions {
   std::string format = "text";
   std::string output;
   std::string kafkaVersion;
+  std::string clientVersion;
   std::vector<std::string> kinds;
   std::vector<std::string> ruleDirs;
   std::string failOn = "error";
@@ -80,12 +81,12 @@ RuleSet loadRules(const std::vector<std::string>& dirs) {
   return rules;
 }
 
-std::optional<KafkaVersion> pickVersion(const std::string& text) {
+std::optional<KafkaVersion> pickVersion(const std::string& text, const char* option) {
   const Catalog& catalog = Catalog::instance();
   if (text.empty()) return catalog.newest();
   auto v = KafkaVersion::parse(text);
   if (!v) {
-    printError("--kafka-version: '" + text + "' is not a version (expected e.g. 2.8, 3.7.1 or 0.10.2)");
+    printError(std::string(option) + ": '" + text + "' is not a version (expected e.g. 2.8, 3.7.1 or 0.10.2)");
     return std::nullopt;
   }
   if (!catalog.isKnownRelease(*v)) {
@@ -96,15 +97,18 @@ std::optional<KafkaVersion> pickVersion(const std::string& text) {
     }
     std::string known;
     for (const auto& line : catalog.versionLines()) known += (known.empty() ? "" : ", ") + line;
-    printError("--kafka-version: Kafka " + v->str() + " is not a release kafkalint knows (known: " + known + ")");
+    printError(std::string(option) + ": Kafka " + v->str() + " is not a release kafkalint knows (known: " + known +
+               ")");
     return std::nullopt;
   }
   return v;
 }
 
 int runCheck(const CheckOptions& o) {
-  auto version = pickVersion(o.kafkaVersion);
+  auto version = pickVersion(o.kafkaVersion, "--kafka-version");
   if (!version) return static_cast<int>(ExitCode::InputError);
+  auto clientVersion = o.clientVersion.empty() ? version : pickVersion(o.clientVersion, "--client-version");
+  if (!clientVersion) return static_cast<int>(ExitCode::InputError);
 
   std::optional<Severity> failOn;
   if (o.failOn != "never") failOn = parseSeverity(o.failOn);
@@ -143,7 +147,7 @@ int runCheck(const CheckOptions& o) {
     }
   }
 
-  Resolver resolver(ResolveOptions{*version});
+  Resolver resolver(ResolveOptions{*version, *clientVersion});
   std::vector<Finding> findings = evaluate(loaded.model, rules, resolver);
 
   ExitCode exit = ExitCode::Ok;
@@ -155,7 +159,7 @@ int runCheck(const CheckOptions& o) {
   const bool nothingChecked = loaded.model.entities.empty();
   if (!loaded.errors.empty() || nothingChecked) exit = ExitCode::InputError;
 
-  Report report{loaded.model, rules, findings, loaded.errors, *version, exit};
+  Report report{loaded.model, rules, findings, loaded.errors, *version, *clientVersion, exit};
   std::ostringstream text;
   if (o.format == "json") {
     writeJson(text, report);
@@ -192,6 +196,8 @@ int run(int argc, char** argv) {
   checkCmd->add_option("--kafka-version", check.kafkaVersion,
                        "Kafka release of brokers and Java clients, e.g. 2.8 or 3.7.1 (default: newest known, " +
                            Catalog::instance().newest().str() + ")");
+  checkCmd->add_option("--client-version", check.clientVersion,
+                       "Kafka release of the Java producers and consumers, when it differs from --kafka-version");
   checkCmd
       ->add_option("--kind", check.kinds,
                    "KIND[:DIALECT]=PATH: what a file configures (broker, controller, producer, consumer, client, "

@@ -51,6 +51,7 @@ void writeJson(std::ostream& out, const Report& report) {
   doc["tool"] = {{"name", "kafkalint"},
                  {"version", toolVersion()},
                  {"kafkaVersion", report.kafkaVersion.str()},
+                 {"clientVersion", report.clientVersion.str()},
                  {"rules", report.rules.compiled().size()}};
 
   Json inputs = Json::array();

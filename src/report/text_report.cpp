@@ -74,6 +74,7 @@ void writeText(std::ostream& out, const Report& report, const TextOptions& optio
     summary += ")";
   }
   summary += "; Kafka " + report.kafkaVersion.str() + " defaults";
+  if (report.clientVersion != report.kafkaVersion) summary += " (Java clients " + report.clientVersion.str() + ")";
   if (skipped > 0) summary += "; " + plural(skipped, "file") + " skipped";
   if (unclassified > 0) summary += "; " + plural(unclassified, "file") + " not recognised";
   if (!report.errors.empty()) summary += "; " + plural(report.errors.size(), "input error");

@@ -61,7 +61,7 @@ const Dialect& Resolver::dialectFor(const Entity& entity) const {
   } else if (client && entity.dialect == "scala") {
     dialect = makeScalaDialect(entity.kind);
   } else {
-    dialect = makeJavaDialect(entity.kind, options_.kafkaVersion);
+    dialect = makeJavaDialect(entity.kind, client ? options_.javaClientVersion() : options_.kafkaVersion);
   }
   return *dialects_.emplace(key, std::move(dialect)).first->second;
 }

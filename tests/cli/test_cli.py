@@ -134,6 +134,14 @@ class ExitCodes(unittest.TestCase):
         self.assertEqual(p.returncode, 0)
         self.assertIn("newer than the newest release kafkalint knows", p.stderr)
 
+    def test_client_version_applies_to_java_clients_only(self):
+        p = run("check", "--kafka-version", "3.7", "--client-version", "2.8",
+                self.t.write("producer.properties", "key.serializer=x\n"))
+        self.assertEqual(p.returncode, 1)
+        self.assertIn("acks=1 (Kafka 2.8 Java client default)", p.stdout)
+        self.assertIn("Kafka 3.7 defaults (Java clients 2.8)", p.stdout)
+        self.assertEqual(run("check", "--client-version", "2.9", "examples").returncode, 2)
+
     def test_a_broken_rule_file_exits_2_naming_file_and_line(self):
         rules = os.path.join(self.t.dir, "rules")
         self.t.write("rules/bad.yaml", "id: ACME0001\nname: acme\nseverity: error\nscope: broker\nsummary: s\n"

@@ -11,18 +11,21 @@
 namespace kafkalint::test {
 namespace {
 
+Report reportOf(const Audit& a) {
+  const KafkaVersion v = *KafkaVersion::parse("4.1");
+  return Report{a.loaded.model, builtinRules(), a.findings, a.loaded.errors, v, v, ExitCode::Findings};
+}
+
 std::string text(const Audit& a, bool verbose = false, bool color = false) {
   std::ostringstream out;
-  Report r{a.loaded.model,    builtinRules(), a.findings, a.loaded.errors, *KafkaVersion::parse("4.1"),
-           ExitCode::Findings};
+  Report r = reportOf(a);
   writeText(out, r, TextOptions{color, verbose});
   return out.str();
 }
 
 nlohmann::json json(const Audit& a) {
   std::ostringstream out;
-  Report r{a.loaded.model,    builtinRules(), a.findings, a.loaded.errors, *KafkaVersion::parse("4.1"),
-           ExitCode::Findings};
+  Report r = reportOf(a);
   writeJson(out, r);
   return nlohmann::json::parse(out.str());
 }
@@ -106,8 +109,7 @@ TEST_CASE("no secret value reaches any report, at any verbosity") {
       "sasl.client.callback.handler.clas=pw-hotel\nssl.key.pasword=pw-india\n";
   Audit a = audit(secrets);
   std::ostringstream js;
-  Report r{a.loaded.model,    builtinRules(), a.findings, a.loaded.errors, *KafkaVersion::parse("4.1"),
-           ExitCode::Findings};
+  Report r = reportOf(a);
   writeJson(js, r);
   for (const std::string& out : {text(a, true), text(a, false), js.str()}) {
     CHECK(out.find("pw-") == std::string::npos);

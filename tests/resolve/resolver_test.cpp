@@ -101,6 +101,18 @@ TEST_CASE("Java producer defaults follow the client release") {
   CHECK(Resolved("key.serializer=x\n", "4.0").get("linger.ms").value == Value(5));
 }
 
+TEST_CASE("Java clients can be audited at another release than the brokers") {
+  LoadResult loaded;
+  loadPropertiesText(loaded, "p.properties", "key.serializer=x\n", false, {}, "p.properties");
+  loadPropertiesText(loaded, "s.properties", "broker.id=1\nlog.dirs=/d\n", false, {}, "s.properties");
+  Resolver resolver(ResolveOptions{*KafkaVersion::parse("0.10.2"), *KafkaVersion::parse("2.8")});
+  EntityView producer(resolver, loaded.model.entities[0]);
+  EntityView broker(resolver, loaded.model.entities[1]);
+  CHECK(producer.get("enable.idempotence").exists);  // 0.10.2 clients had no idempotence
+  CHECK(producer.get("acks").provenance.detail == "Kafka 2.8 Java client default");
+  CHECK(broker.get("unclean.leader.election.enable").value == Value(true));
+}
+
 TEST_CASE("Java producer idempotence: version bugs and silent disabling are derived") {
   CHECK(Resolved("key.serializer=x\n", "2.8").get("enable.idempotence").value == Value(false));
   Resolved bug("key.serializer=x\n", "3.1.0");
