@@ -108,7 +108,7 @@ TEST_CASE("Java clients can be audited at another release than the brokers") {
   Resolver resolver(ResolveOptions{*KafkaVersion::parse("0.10.2"), *KafkaVersion::parse("2.8")});
   EntityView producer(resolver, loaded.model.entities[0]);
   EntityView broker(resolver, loaded.model.entities[1]);
-  CHECK(producer.get("enable.idempotence").exists);  // 0.10.2 clients had no idempotence
+  CHECK(producer.get("enable.idempotence").exists);  // read as a 2.8 client: 0.10.2 had no idempotence
   CHECK(producer.get("acks").provenance.detail == "Kafka 2.8 Java client default");
   CHECK(broker.get("unclean.leader.election.enable").value == Value(true));
 }
