@@ -83,6 +83,8 @@ class Catalog {
   // Every key name of a scope in any release (sorted, unique).
   [[nodiscard]] const std::vector<std::string_view>& names(ConfigScope scope) const;
   [[nodiscard]] bool knownInAnyRelease(ConfigScope scope, std::string_view name) const;
+  // A key that is of type PASSWORD in some scope and release (its values are secrets).
+  [[nodiscard]] bool isPasswordKey(std::string_view name) const;
 
   // librdkafka 2.0.2 properties (global and topic scope), aliases included.
   [[nodiscard]] const catalog_data::LibrdkafkaProperty* librdkafka(std::string_view name) const;
@@ -99,6 +101,7 @@ class Catalog {
   [[nodiscard]] int versionIndex(const KafkaVersion& version) const;
 
   std::vector<std::vector<std::string_view>> namesByScope_;
+  std::vector<std::string_view> passwordKeys_;  // sorted
 };
 
 // Checks `text` against the key's type and valid values for that release. Returns an

@@ -64,7 +64,9 @@ class RuleSet {
   [[nodiscard]] const RuleInfo* find(std::string_view idOrName) const;
   // Rule keys that expression rules read for an entity kind: the settings whose misspelling makes
   // a durability check silently pass.
-  [[nodiscard]] std::set<std::string> checkedKeys(EntityKind kind) const;
+  [[nodiscard]] const std::set<std::string>& checkedKeys(EntityKind kind) const;
+  // The same, for any kind of entity.
+  [[nodiscard]] const std::set<std::string>& checkedKeys() const { return checkedAnywhere_; }
 
   struct Compiled;  // the rule plus its compiled expressions (evaluate stage)
   [[nodiscard]] const std::vector<std::unique_ptr<Compiled>>& compiled() const { return compiled_; }
@@ -73,6 +75,8 @@ class RuleSet {
   std::vector<std::unique_ptr<Compiled>> compiled_;
   std::map<std::string, std::size_t, std::less<>> byId_;
   std::map<std::string, std::size_t, std::less<>> byName_;
+  std::map<EntityKind, std::set<std::string>> checkedByKind_;  // kept up to date by addFile
+  std::set<std::string> checkedAnywhere_;
 };
 
 }  // namespace kafkalint

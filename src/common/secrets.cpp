@@ -14,15 +14,7 @@ bool isSecretKey(std::string_view key) {
   for (std::string_view m : kMarkers) {
     if (k.find(m) != std::string::npos) return true;
   }
-  const Catalog& catalog = Catalog::instance();
-  for (int s = 0; s < catalog_data::kScopeCount; ++s) {
-    auto scope = static_cast<ConfigScope>(s);
-    const KeyPresence presence = catalog.presence(scope, k);
-    if (!presence.known) continue;
-    auto spec = catalog.at(scope, k, *KafkaVersion::parse(presence.lastVersion));
-    if (spec && spec->type == ConfigType::Password) return true;
-  }
-  return false;
+  return Catalog::instance().isPasswordKey(k);
 }
 
 std::string displayValue(std::string_view key, std::string_view value) {

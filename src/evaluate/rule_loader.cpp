@@ -354,6 +354,12 @@ void RuleSet::addFile(const std::string& displayPath, std::string_view yamlText,
     }
     byId_[info.id] = compiled_.size();
     byName_[info.name] = compiled_.size();
+    for (EntityKind kind : info.scope) {
+      checkedByKind_[kind].insert(r->readKeys.begin(), r->readKeys.end());
+      checkedByKind_[kind].insert(info.keys.begin(), info.keys.end());
+    }
+    checkedAnywhere_.insert(r->readKeys.begin(), r->readKeys.end());
+    checkedAnywhere_.insert(info.keys.begin(), info.keys.end());
     compiled_.push_back(std::move(r));
   }
 }
@@ -391,12 +397,10 @@ const RuleInfo* RuleSet::find(std::string_view idOrName) const {
   return nullptr;
 }
 
-std::set<std::string> RuleSet::checkedKeys(EntityKind kind) const {
-  std::set<std::string> out;
-  for (const auto& r : compiled_) {
-    if (r->appliesTo(kind)) out.insert(r->readKeys.begin(), r->readKeys.end());
-  }
-  return out;
+const std::set<std::string>& RuleSet::checkedKeys(EntityKind kind) const {
+  static const std::set<std::string> kNone;
+  auto it = checkedByKind_.find(kind);
+  return it == checkedByKind_.end() ? kNone : it->second;
 }
 
 }  // namespace kafkalint

@@ -69,6 +69,17 @@ Catalog::Catalog() : namesByScope_(kScopeCount) {
     std::sort(names.begin(), names.end());
     names.erase(std::unique(names.begin(), names.end()), names.end());
   }
+  for (const KeyRecord& r : kKeys) {
+    for (std::uint16_t i = 0; i < r.historyCount; ++i) {
+      if (kHistory[r.historyBegin + i].type == Type::Password) passwordKeys_.push_back(r.name);
+    }
+  }
+  std::sort(passwordKeys_.begin(), passwordKeys_.end());
+  passwordKeys_.erase(std::unique(passwordKeys_.begin(), passwordKeys_.end()), passwordKeys_.end());
+}
+
+bool Catalog::isPasswordKey(std::string_view name) const {
+  return std::binary_search(passwordKeys_.begin(), passwordKeys_.end(), name);
 }
 
 KafkaVersion Catalog::newest() const { return *KafkaVersion::parse(kVersions.back()); }

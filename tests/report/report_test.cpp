@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "kafkalint/secrets.hpp"
 #include "support.hpp"
 
 namespace kafkalint::test {
@@ -144,6 +145,28 @@ TEST_CASE("rule list and explanation") {
     CHECK(explain.str().find("Why it matters:") != std::string::npos);
     CHECK(explain.str().find("How to fix:") != std::string::npos);
   }
+}
+
+}  // namespace
+}  // namespace kafkalint::test
+
+namespace kafkalint::test {
+namespace {
+
+TEST_CASE("secret keys are recognised and URL credentials masked") {
+  for (const char* key : {"sasl.jaas.config", "ssl.key.password", "sasl.password", "basic.auth.user.info",
+                          "sasl.oauthbearer.client.credentials.client.secret", "my.api.key", "ssl.keystore.key"}) {
+    CAPTURE(key);
+    CHECK(isSecretKey(key));
+    CHECK(displayValue(key, "anything") == "[REDACTED]");
+  }
+  for (const char* key : {"acks", "sasl.username", "ssl.truststore.location", "bootstrap.servers"}) {
+    CAPTURE(key);
+    CHECK_FALSE(isSecretKey(key));
+  }
+  CHECK(displayValue("schema.registry.url", "https://user:pass@sr:8081,http://sr2") ==
+        "https://[REDACTED]@sr:8081,http://sr2");
+  CHECK(displayValue("bootstrap.servers", "SASL_SSL://b:9092") == "SASL_SSL://b:9092");
 }
 
 }  // namespace

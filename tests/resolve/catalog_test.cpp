@@ -112,3 +112,18 @@ TEST_CASE("librdkafka properties resolve aliases, preferring global scope") {
 
 }  // namespace
 }  // namespace kafkalint
+
+namespace kafkalint {
+namespace {
+
+TEST_CASE("password-typed keys are known from every scope and release") {
+  const Catalog& c = Catalog::instance();
+  CHECK(c.isPasswordKey("ssl.keystore.password"));
+  CHECK(c.isPasswordKey("sasl.jaas.config"));
+  CHECK(c.isPasswordKey("ssl.keystore.key"));
+  CHECK_FALSE(c.isPasswordKey("acks"));
+  CHECK_FALSE(c.isPasswordKey("ssl.keystore.location"));
+}
+
+}  // namespace
+}  // namespace kafkalint

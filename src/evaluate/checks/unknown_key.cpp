@@ -20,18 +20,16 @@ class UnknownKeyCheck final : public Check {
       dialects.push_back(&ctx.resolver.dialectFor(*entity.sharedWith));
       kinds.push_back(entity.sharedWith->kind);
     }
-    // Rule keys of this entity, in the dialect's own spelling -> rule key.
-    std::map<std::string, std::string> checked;
-    for (std::size_t i = 0; i < dialects.size(); ++i) {
-      for (const std::string& key : ctx.rules.checkedKeys(kinds[i])) {
-        if (auto name = dialects[i]->nameFor(key)) checked.emplace(*name, key);
+    // The rule key a dialect key stands for, when a rule checks it for this entity.
+    auto checkedRuleKey = [&](const std::string& dialectKey) -> std::optional<std::string> {
+      for (std::size_t i = 0; i < dialects.size(); ++i) {
+        for (const std::string& key : ctx.rules.checkedKeys(kinds[i])) {
+          if (dialects[i]->nameFor(key) == dialectKey) return key;
+        }
       }
-    }
-    std::set<std::string> checkedAnywhere;
-    for (EntityKind k : kAllEntityKinds) {
-      auto keys = ctx.rules.checkedKeys(k);
-      checkedAnywhere.insert(keys.begin(), keys.end());
-    }
+      return std::nullopt;
+    };
+    const std::set<std::string>& checkedAnywhere = ctx.rules.checkedKeys();
 
     for (const Setting& s : entity.settings) {
       std::vector<KeyLookup> lookups;
@@ -68,14 +66,14 @@ class UnknownKeyCheck final : public Check {
             break;
           }
           const std::string* suggestion = &best->name;
-          auto durable = checked.find(*suggestion);
-          if (durable == checked.end()) {
+          const auto durable = checkedRuleKey(*suggestion);
+          if (!durable) {
             f.severity = Severity::Warning;
             f.message = "unknown key " + s.key + "; did you mean " + *suggestion + "?";
             break;
           }
           f.severity = Severity::Error;
-          const EffectiveValue& ev = view.get(durable->second);
+          const EffectiveValue& ev = view.get(*durable);
           f.message = "unknown key " + s.key + "; did you mean " + *suggestion +
                       "? The intended setting does not apply: " + *suggestion + " stays " +
                       (ev.secret           ? std::string("[REDACTED]")
