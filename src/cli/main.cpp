@@ -7,7 +7,6 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <sstream>
 
@@ -55,23 +54,24 @@ bool useColor(const std::string& mode) {
 }
 
 // Writes to a temporary file beside `path` and renames it, so a report is never half written.
-bool writeAtomically(const std::string& path, const std::string& content) {
+// Returns the reason when it fails.
+std::optional<std::string> writeAtomically(const std::string& path, const std::string& content) {
   const std::string tmp = path + ".tmp." + std::to_string(::getpid());
-  {
-    std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
-    if (!f) return false;
-    f << content;
-    f.flush();
-    if (!f) {
-      std::remove(tmp.c_str());
-      return false;
-    }
+  std::FILE* f = std::fopen(tmp.c_str(), "wb");
+  if (f == nullptr) return std::string(std::strerror(errno));
+  const bool written = std::fwrite(content.data(), 1, content.size(), f) == content.size();
+  const int writeErrno = errno;
+  if (std::fclose(f) != 0 || !written) {
+    const std::string reason = std::strerror(written ? errno : writeErrno);
+    std::remove(tmp.c_str());
+    return reason;
   }
   if (std::rename(tmp.c_str(), path.c_str()) != 0) {
+    const std::string reason = std::strerror(errno);
     std::remove(tmp.c_str());
-    return false;
+    return reason;
   }
-  return true;
+  return std::nullopt;
 }
 
 // Built-in rules plus --rules directories. Throws InputError.
@@ -168,8 +168,8 @@ int runCheck(const CheckOptions& o) {
   }
   if (o.output.empty()) {
     if (!(o.quiet && o.format == "text")) std::cout << text.str();
-  } else if (!writeAtomically(o.output, text.str())) {
-    printError("cannot write " + o.output + ": " + std::strerror(errno));
+  } else if (auto failure = writeAtomically(o.output, text.str())) {
+    printError("cannot write " + o.output + ": " + *failure);
     return static_cast<int>(ExitCode::InputError);
   }
   if (nothingChecked && loaded.errors.empty()) {
