@@ -216,11 +216,12 @@ Classification classify(const std::vector<KeyOccurrence>& keys, std::string_view
     if (in(kClientCommon, k.key) || startsWith(k.key, "sasl.") || startsWith(k.key, "ssl.")) common.add(k);
   }
 
+  std::string dialectWhy;
+  const std::string dialect = clientDialect(keys, &dialectWhy);
   auto clientResult = [&](std::vector<EntityKind> kinds, std::string why) {
     out.kinds = std::move(kinds);
-    std::string dialectReason;
-    out.dialect = clientDialect(keys, &dialectReason);
-    out.reason = std::move(why) + "; dialect " + out.dialect + " (" + dialectReason + ")";
+    out.dialect = dialect;
+    out.reason = std::move(why) + "; dialect " + dialect + " (" + dialectWhy + ")";
     return out;
   };
 
@@ -241,18 +242,17 @@ Classification classify(const std::vector<KeyOccurrence>& keys, std::string_view
   }
 
   // Scala clients: the old consumer also names zookeeper.connect, which is otherwise a broker key.
-  std::string scalaWhy;
   const bool hasGroupId =
       std::any_of(keys.begin(), keys.end(), [](const KeyOccurrence& k) { return k.key == "group.id"; });
-  if (clientDialect(keys, &scalaWhy) == "scala" || (zookeeperConnect && hasGroupId && broker.size() == 0)) {
+  const bool scalaKeys = dialect == "scala";
+  if (scalaKeys || (zookeeperConnect && hasGroupId && broker.size() == 0)) {
     const bool isProducer = std::any_of(keys.begin(), keys.end(), [](const KeyOccurrence& k) {
       return in(kScalaProducer, k.key) || k.key == "metadata.broker.list";
     });
     out.kinds = {isProducer ? EntityKind::Producer : EntityKind::Consumer};
     out.dialect = "scala";
     out.reason = std::string(isProducer ? "producer" : "consumer") + "; dialect scala (" +
-                 (scalaWhy.empty() ? "zookeeper.connect with group.id: the Kafka 0.8 high-level consumer" : scalaWhy) +
-                 ")";
+                 (scalaKeys ? dialectWhy : "zookeeper.connect with group.id: the Kafka 0.8 high-level consumer") + ")";
     return out;
   }
 

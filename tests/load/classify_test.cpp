@@ -59,6 +59,9 @@ TEST_CASE("client dialects") {
   Classification oldConsumer = of("zookeeper.connect=zk:2181\ngroup.id=g\n");
   CHECK(oldConsumer.dialect == "scala");
   CHECK(oldConsumer.kinds == Kinds{EntityKind::Consumer});
+  CHECK(oldConsumer.reason ==
+        "consumer; dialect scala (zookeeper.connect with group.id: the Kafka 0.8 high-level "
+        "consumer)");
 }
 
 TEST_CASE("Connect workers and connectors") {

@@ -15,22 +15,21 @@ class DuplicateKeyCheck final : public Check {
   void checkEntity(const RuleSet::Compiled& rule, EntityView& view, CheckContext& ctx) override {
     const Entity& entity = view.entity();
     if (!ownsWrittenSettings(entity)) return;
-    std::map<std::string, const Setting*> last;  // canonical (or written) key -> last setting
+    // Aliases count as the same key: group by the canonical name where a dialect knows the key.
+    std::vector<std::string> groups;
+    groups.reserve(entity.settings.size());
+    std::map<std::string, const Setting*> last;  // group -> last setting, the one in effect
     for (const Setting& s : entity.settings) {
       KeyLookup l = view.dialect().lookup(s.key);
       if (l.status != KeyLookup::Status::Known && entity.sharedWith != nullptr) {
         l = ctx.resolver.dialectFor(*entity.sharedWith).lookup(s.key);
       }
-      const std::string group = l.status == KeyLookup::Status::Known ? l.canonical : s.key;
-      last[group] = &s;
+      groups.push_back(l.status == KeyLookup::Status::Known ? l.canonical : s.key);
+      last[groups.back()] = &s;
     }
-    for (const Setting& s : entity.settings) {
-      KeyLookup l = view.dialect().lookup(s.key);
-      if (l.status != KeyLookup::Status::Known && entity.sharedWith != nullptr) {
-        l = ctx.resolver.dialectFor(*entity.sharedWith).lookup(s.key);
-      }
-      const std::string group = l.status == KeyLookup::Status::Known ? l.canonical : s.key;
-      const Setting* winner = last[group];
+    for (std::size_t i = 0; i < entity.settings.size(); ++i) {
+      const Setting& s = entity.settings[i];
+      const Setting* winner = last[groups[i]];
       if (winner == &s) continue;
       const bool same = trimView(winner->value) == trimView(s.value);
       const std::string alias = winner->key == s.key ? "" : " (as " + winner->key + ")";
