@@ -7,7 +7,7 @@ packages=(
   # build
   build-essential cmake ninja-build pkg-config
   # libraries (all from Debian, nothing vendored)
-  libyaml-cpp-dev libcli11-dev doctest-dev nlohmann-json3-dev libre2-dev
+  libyaml-cpp-dev libtomlplusplus-dev libcli11-dev doctest-dev nlohmann-json3-dev libre2-dev
   # tests: JSON Schema validation of reports, catalog generator check
   python3 python3-jsonschema python3-yaml
 )

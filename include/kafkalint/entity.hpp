@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "kafkalint/kafka_version.hpp"
 #include "kafkalint/provenance.hpp"
 #include "kafkalint/source_location.hpp"
 
@@ -39,15 +40,25 @@ struct Setting {
   ProvenanceKind origin = ProvenanceKind::Explicit;
 };
 
+// A topic a client says it produces to or consumes from.
+struct TopicRef {
+  std::string name;
+  SourceLocation location;
+};
+
 struct Entity {
   EntityKind kind = EntityKind::Broker;
   std::string name;
-  SourceLocation origin;                 // anchor for findings that have no key of their own
-  std::string dialect = "java";          // client configuration dialect: java, librdkafka, scala
-  std::vector<Setting> settings;         // in file order; a later duplicate wins, as in java.util.Properties
-  const Entity* inheritsFrom = nullptr;  // a topic's broker configuration
-  const Entity* sharedWith = nullptr;    // the other role read from the same client file
-  std::string classification;            // why the loader decided the kind and dialect
+  SourceLocation origin;                     // anchor for findings that have no key of their own
+  std::string dialect = "java";              // client configuration dialect: java, librdkafka, scala
+  std::vector<Setting> settings;             // in file order; a later duplicate wins, as in java.util.Properties
+  const Entity* inheritsFrom = nullptr;      // a topic's broker configuration
+  const Entity* sharedWith = nullptr;        // the other role read from the same client file
+  const Entity* cluster = nullptr;           // the cluster it belongs to, when its source says so
+  std::optional<KafkaVersion> kafkaVersion;  // the release its source names (else --kafka-version)
+  std::vector<TopicRef> produces;            // producers: the topics it writes to
+  std::vector<TopicRef> consumes;            // consumers: the topics it reads
+  std::string classification;                // why the loader decided the kind and dialect
 };
 
 // What happened to one input file.
@@ -64,10 +75,13 @@ struct InputNote {
   enum class Kind {
     Unclassified,   // a file kafkalint could not classify
     ByteOrderMark,  // a UTF-8 byte-order mark that Kafka would read as part of the first key
+    Ignored,        // configuration the tool that reads it ignores or overrides (detail says why)
+    Unresolved,     // a reference kafkalint cannot follow (a missing file, a template variable...)
   };
   Kind kind;
   SourceLocation location;
   std::string detail;
+  std::string key;  // the setting concerned, if any
 };
 
 struct Model {

@@ -14,9 +14,11 @@ struct KindOverride {
   std::string path;
   std::vector<EntityKind> kinds;  // "client" = {Producer, Consumer}
   std::string dialect;            // "" = detect
+  std::string reader;             // a structured input kind: "strimzi", "compose", "cluster-spec"...
 };
 
-// Parses "producer=conf/app.properties", "client:librdkafka=kcat.conf". Throws std::invalid_argument.
+// Parses "producer=conf/app.properties", "client:librdkafka=kcat.conf", "strimzi=deploy/kafka.yaml".
+// Throws std::invalid_argument.
 KindOverride parseKindOverride(const std::string& text);
 
 struct LoadOptions {
@@ -29,7 +31,11 @@ struct LoadResult {
   std::vector<std::string> unusedKindOverrides;  // --kind paths that matched no input
 };
 
-// Loads files and directories (recursively: every *.properties file, hidden directories skipped),
+// The structured input kinds --kind accepts besides entity kinds ("cluster-spec", "strimzi", ...).
+std::vector<std::string> inputReaderIds();
+
+// Loads files and directories (recursively: *.properties, *.yaml, *.yml, *.toml and *.env files,
+// hidden directories skipped),
 // and "-" for standard input. Output order does not depend on the order of directory entries.
 LoadResult loadInputs(const std::vector<std::string>& paths, const LoadOptions& options);
 

@@ -12,6 +12,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <vector>
 
 #include "kafkalint/catalog.hpp"
@@ -71,12 +72,14 @@ class Resolver {
   Resolver& operator=(const Resolver&) = delete;
 
   [[nodiscard]] const ResolveOptions& options() const { return options_; }
-  // The dialect an entity is read with (its kind and dialect id decide).
+  // The dialect an entity is read with (its kind, dialect id and Kafka release decide).
   [[nodiscard]] const Dialect& dialectFor(const Entity& entity) const;
+  // The Kafka release an entity is audited at.
+  [[nodiscard]] const KafkaVersion& versionFor(const Entity& entity) const;
 
  private:
   ResolveOptions options_;
-  mutable std::map<std::pair<EntityKind, std::string>, std::unique_ptr<Dialect>> dialects_;
+  mutable std::map<std::tuple<EntityKind, std::string, std::uint32_t>, std::unique_ptr<Dialect>> dialects_;
 };
 
 // The effective configuration of one entity, computed on demand and cached. Cheap to create;
@@ -99,6 +102,13 @@ class EntityView {
   [[nodiscard]] const Setting* written(std::string_view canonical) const;
   // The view of the entity this one inherits from (a topic's broker), or nullptr.
   EntityView* parent();
+  // The view of the cluster the entity belongs to, or nullptr.
+  EntityView* cluster();
+  // The topic a pair rule (a client and a topic it uses) is looking at; `topic:` keys read it.
+  void setRelatedTopic(EntityView* topic) { relatedTopic_ = topic; }
+  [[nodiscard]] EntityView* relatedTopic() const { return relatedTopic_; }
+  // The Kafka release the entity is audited at: its own when its source names one.
+  [[nodiscard]] const KafkaVersion& kafkaVersion() const;
 
  private:
   const Resolver* resolver_;
@@ -108,7 +118,31 @@ class EntityView {
   std::map<std::string, EffectiveValue, std::less<>> cache_;
   std::set<std::string> resolving_;
   std::unique_ptr<EntityView> parent_;
+  std::unique_ptr<EntityView> cluster_;
+  EntityView* relatedTopic_ = nullptr;
 };
+
+// Properties of an entity that are not Kafka configs but that rules read like keys: a topic's
+// replication factor and partition count, a cluster's broker and rack counts.
+struct EntityProperty {
+  EntityKind kind;
+  std::string_view key;
+  std::string_view brokerDefault;  // topics: the broker config used when unset or -1
+  std::string_view description;
+};
+const EntityProperty* entityProperty(EntityKind kind, std::string_view key);
+std::vector<const EntityProperty*> entityProperties(EntityKind kind);
+
+// Keys of a related entity are written `target:key` in rules: `cluster:broker.count` (the
+// entity's cluster), `topic:min.insync.replicas` (the topic of a client-topic pair rule),
+// `broker:default.replication.factor` (the broker a topic inherits from).
+struct TargetKey {
+  std::string_view target;  // "" for the entity itself
+  std::string_view key;
+};
+TargetKey splitTargetKey(std::string_view ruleKey);
+// The entity kind a target names, or nullopt for an unknown target.
+std::optional<EntityKind> targetKind(std::string_view target);
 
 // The Kafka config scope of an entity kind (a controller reads broker configs, ...).
 ConfigScope scopeOf(EntityKind kind);

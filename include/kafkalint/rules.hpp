@@ -27,6 +27,9 @@ struct RuleInfo {
   std::string name;  // kebab-case, e.g. broker-min-insync-replicas
   Severity severity = Severity::Error;
   std::vector<EntityKind> scope;
+  // "topic": the rule is checked for each topic a client produces to or consumes from, and its
+  // expressions read that topic's keys as `topic:key`. Empty: once per entity.
+  std::string forEach;
   std::string templateName = "expression";
   std::string summary;  // one line
   std::string rationale;

@@ -3,9 +3,21 @@
 
 namespace kafkalint {
 
+const Entity* CheckContext::findTopic(const Entity& client, std::string_view name) const {
+  auto [first, last] = topicsByName.equal_range(name);
+  for (auto it = first; it != last; ++it) {
+    const Entity* topic = it->second;
+    if (client.cluster == nullptr || topic->cluster == nullptr || client.cluster == topic->cluster) return topic;
+  }
+  return nullptr;
+}
+
 std::vector<Finding> evaluate(const Model& model, const RuleSet& rules, const Resolver& resolver) {
   std::vector<Finding> findings;
-  CheckContext ctx{model, rules, resolver, findings, {}, {}};
+  CheckContext ctx{model, rules, resolver, findings, {}, {}, {}};
+  for (const Entity& entity : model.entities) {
+    if (entity.kind == EntityKind::Topic) ctx.topicsByName.emplace(entity.name, &entity);
+  }
 
   std::vector<std::unique_ptr<Check>> checks;
   checks.reserve(rules.compiled().size());

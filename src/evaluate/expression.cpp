@@ -43,25 +43,16 @@ struct FunctionSpec {
 };
 
 constexpr FunctionSpec kFunctions[] = {
-    {"defined", 1, 1, true},
-    {"explicit", 1, 1, true},
-    {"exists", 1, 1, true},
-    {"source", 1, 1, true},
-    {"name", 1, 1, true},
-    {"dialect", 0, 0, false},
-    {"dialect_label", 0, 0, false},
-    {"kafka_version", 0, 0, false},
-    {"version_at_least", 1, 1, false},
-    {"min", 2, 2, false},
-    {"max", 2, 2, false},
-    {"len", 1, 1, false},
-    {"lower", 1, 1, false},
-    {"contains", 2, 2, false},
-    {"matches", 2, 2, false},
-    {"starts_with", 2, 2, false},
-    {"entity", 0, 0, false},
-    {"origin", 1, 1, true},
-    {"if", 3, 3, false},
+    {"defined", 1, 1, true},        {"explicit", 1, 1, true},
+    {"exists", 1, 1, true},         {"source", 1, 1, true},
+    {"name", 1, 1, true},           {"dialect", 0, 0, false},
+    {"topic", 0, 0, false},         {"dialect_label", 0, 0, false},
+    {"kafka_version", 0, 0, false}, {"version_at_least", 1, 1, false},
+    {"min", 2, 2, false},           {"max", 2, 2, false},
+    {"len", 1, 1, false},           {"lower", 1, 1, false},
+    {"contains", 2, 2, false},      {"matches", 2, 2, false},
+    {"starts_with", 2, 2, false},   {"entity", 0, 0, false},
+    {"origin", 1, 1, true},         {"if", 3, 3, false},
 };
 
 const FunctionSpec* findFunction(std::string_view name) {
@@ -111,8 +102,9 @@ class Lexer {
       while (pos_ < text_.size()) {
         if (identChar(text_[pos_])) {
           ++pos_;
-        } else if (text_[pos_] == '.' && pos_ + 1 < text_.size() && identChar(text_[pos_ + 1])) {
-          ++pos_;
+        } else if ((text_[pos_] == '.' || text_[pos_] == ':') && pos_ + 1 < text_.size() &&
+                   identChar(text_[pos_ + 1])) {
+          ++pos_;  // dotted keys, and `target:key` for a related entity's key
         } else {
           break;
         }
@@ -684,7 +676,11 @@ class Evaluator {
     if (f == "dialect") return Value(std::string(ctx_.view.dialect().id()));
     if (f == "dialect_label") return Value(ctx_.view.dialect().label());
     if (f == "entity") return Value(ctx_.view.entity().name);
-    if (f == "kafka_version") return Value(ctx_.view.resolver().options().kafkaVersion.str());
+    if (f == "topic") {
+      EntityView* topic = ctx_.view.relatedTopic();
+      return topic != nullptr ? Value(topic->entity().name) : Value::null();
+    }
+    if (f == "kafka_version") return Value(ctx_.view.kafkaVersion().str());
     std::vector<Value> args;
     for (const auto& c : n.children) args.push_back(eval(*c));
     for (const Value& a : args) {
@@ -694,7 +690,7 @@ class Evaluator {
       if (args[0].kind() != Kind::String) throw EvaluationError("version_at_least() takes a version string");
       auto v = KafkaVersion::parse(args[0].asString());
       if (!v) throw EvaluationError("version_at_least(): not a version: " + args[0].asString());
-      return Value(ctx_.view.resolver().options().kafkaVersion >= *v);
+      return Value(ctx_.view.kafkaVersion() >= *v);
     }
     for (const Value& a : args) {
       if (a.isNull()) return Value::null();

@@ -33,9 +33,9 @@ const std::vector<std::string_view>& builtinTemplates() {
 
 namespace {
 
-constexpr std::string_view kFields[] = {"id",      "name",      "severity",    "scope",      "template",
-                                        "summary", "rationale", "remediation", "references", "tags",
-                                        "keys",    "params",    "when",        "require",    "message"};
+constexpr std::string_view kFields[] = {"id",      "name",      "severity",    "scope",      "for_each", "template",
+                                        "summary", "rationale", "remediation", "references", "tags",     "keys",
+                                        "params",  "when",      "require",     "message"};
 
 class RuleFileReader {
  public:
@@ -200,6 +200,15 @@ class RuleFileReader {
       }
     }
     if (info.scope.empty()) fail(scope, "expected at least one scope");
+    if (const YAML::Node each = node["for_each"]) {
+      info.forEach = scalar(each, "for_each");
+      if (info.forEach != "topic") fail(each, "expected for_each: topic");
+      for (EntityKind k : info.scope) {
+        if (k != EntityKind::Producer && k != EntityKind::Consumer) {
+          fail(each, "for_each: topic applies to producer and consumer rules only");
+        }
+      }
+    }
 
     if (const YAML::Node t = node["template"]) {
       info.templateName = scalar(t, "template");
@@ -244,7 +253,7 @@ class RuleFileReader {
     }
 
     ExpressionNames names;
-    names.checkKey = [&info](std::string_view key) { return checkKey(info.scope, key); };
+    names.checkKey = [&info](std::string_view key) { return checkKey(info, key); };
     names.checkParam = [&rule](std::string_view p) -> std::optional<std::string> {
       if (rule->params.count(std::string(p)) == 0)
         return "unknown parameter $" + std::string(p) + " (declare it under 'params')";
@@ -256,7 +265,7 @@ class RuleFileReader {
       const YAML::Node keys = required("keys");
       info.keys = stringList(keys, "keys");
       for (const std::string& k : info.keys) {
-        if (auto err = checkKey(info.scope, k)) fail(keys, *err);
+        if (auto err = checkKey(info, k)) fail(keys, *err);
       }
       if (const YAML::Node w = node["when"]) {
         info.when = scalar(w, "when");
@@ -296,12 +305,39 @@ class RuleFileReader {
   static bool keyValidFor(EntityKind kind, std::string_view key) {
     const Catalog& c = Catalog::instance();
     if (kind == EntityKind::File) return false;
+    if (entityProperty(kind, key) != nullptr) return true;
+    if (kind == EntityKind::Cluster) return false;
     if (c.knownInAnyRelease(scopeOf(kind), key)) return true;
     if (kind == EntityKind::Producer || kind == EntityKind::Consumer) {
       if (c.librdkafka(key) != nullptr) return true;
       if (c.scala(key, kind == EntityKind::Producer) != nullptr) return true;
     }
     return false;
+  }
+
+  // A key of the entity itself, or `target:key` of a related one (docs/rule-language.md).
+  static std::optional<std::string> checkKey(const RuleInfo& info, std::string_view written) {
+    TargetKey tk = splitTargetKey(written);
+    if (tk.target.empty()) return checkKey(info.scope, tk.key);
+    auto kind = targetKind(tk.target);
+    if (!kind) {
+      return "unknown target '" + std::string(tk.target) + ":' (expected cluster:, topic: or broker:)";
+    }
+    if (*kind == EntityKind::Topic && info.forEach != "topic") {
+      return "topic: keys need 'for_each: topic' (a rule over the topics a client uses)";
+    }
+    if (*kind == EntityKind::Broker) {
+      for (EntityKind k : info.scope) {
+        if (k != EntityKind::Topic) return std::string("broker: keys apply to topic rules only");
+      }
+    }
+    if (*kind == EntityKind::Cluster && !keyValidFor(EntityKind::Cluster, tk.key)) {
+      std::string names;
+      for (const EntityProperty* p : entityProperties(EntityKind::Cluster))
+        names += (names.empty() ? "" : ", ") + std::string(p->key);
+      return "unknown cluster property '" + std::string(tk.key) + "' (expected one of: " + names + ")";
+    }
+    return checkKey({*kind}, tk.key);
   }
 
   static std::optional<std::string> checkKey(const std::vector<EntityKind>& scope, std::string_view key) {

@@ -12,6 +12,7 @@
 #include "kafkalint/load.hpp"
 #include "kafkalint/text.hpp"
 #include "load/classify.hpp"
+#include "load/input_readers.hpp"
 #include "load/properties_parser.hpp"
 #include "load/text_file.hpp"
 
@@ -34,18 +35,30 @@ KindOverride parseKindOverride(const std::string& text) {
       throw std::invalid_argument("unknown dialect '" + out.dialect + "' (expected java, librdkafka or scala)");
     }
   }
+  if (findInputReader(kind) != nullptr && out.dialect.empty()) {
+    out.reader = kind;
+    return out;
+  }
   if (kind == "client") {
     out.kinds = {EntityKind::Producer, EntityKind::Consumer};
   } else if (kind == "broker" || kind == "controller" || kind == "producer" || kind == "consumer" ||
              kind == "connect") {
     out.kinds = {*parseEntityKind(kind)};
   } else {
+    std::string readers;
+    for (const std::string& id : inputReaderIds()) readers += ", " + id;
     throw std::invalid_argument("unknown kind '" + kind +
-                                "' (expected broker, controller, producer, consumer, client or connect)");
+                                "' (expected broker, controller, producer, consumer, client, connect" + readers + ")");
   }
   if (!out.dialect.empty() && out.kinds.front() != EntityKind::Producer && out.kinds.front() != EntityKind::Consumer) {
     throw std::invalid_argument("a dialect applies to producer, consumer or client files only");
   }
+  return out;
+}
+
+std::vector<std::string> inputReaderIds() {
+  std::vector<std::string> out;
+  for (const InputReader& r : inputReaders()) out.emplace_back(r.id);
   return out;
 }
 
@@ -110,12 +123,29 @@ void loadPropertiesText(LoadResult& result, const std::string& displayPath, std:
     return templated;
   });
 
+  // Flat files of a structured kind (Spring Boot application.properties...) go to their reader.
+  const KindOverride* kindOverride = findOverride(options, realPath, displayPath);
+  if (kindOverride == nullptr || !kindOverride->reader.empty()) {
+    ConfigTree tree = flatTree(file, doc);
+    for (const InputReader& reader : inputReaders()) {
+      if (!reader.readsFlatFiles) continue;
+      if (kindOverride != nullptr && kindOverride->reader != reader.id) continue;
+      InputBuilder in(result, file, displayPath, realPath, InputSyntax::Properties, options);
+      if (!reader.read(tree, in)) continue;
+      if (kindOverride != nullptr) std::erase(result.unusedKindOverrides, kindOverride->path);
+      record.reason = std::string(reader.description);
+      in.finish(record);
+      model.inputs.push_back(std::move(record));
+      return;
+    }
+  }
+
   std::vector<KeyOccurrence> keys;
   keys.reserve(doc.entries.size());
   for (const PropertiesEntry& e : doc.entries) keys.push_back({e.key, e.value, e.keyPosition.line});
 
   Classification c;
-  if (const KindOverride* o = findOverride(options, realPath, displayPath)) {
+  if (const KindOverride* o = kindOverride; o != nullptr && o->reader.empty()) {
     std::erase(result.unusedKindOverrides, o->path);
     c.kinds = o->kinds;
     const bool client = o->kinds.front() == EntityKind::Producer || o->kinds.front() == EntityKind::Consumer;
@@ -137,10 +167,10 @@ void loadPropertiesText(LoadResult& result, const std::string& displayPath, std:
   }
 
   if (c.status == InputRecord::Status::Unclassified) {
-    model.notes.push_back({InputNote::Kind::Unclassified, {file, 1, 1}, c.reason});
+    model.notes.push_back({InputNote::Kind::Unclassified, {file, 1, 1}, c.reason, {}});
   }
   if (hadByteOrderMark && !doc.entries.empty() && doc.entries.front().keyPosition.line == 1) {
-    model.notes.push_back({InputNote::Kind::ByteOrderMark, {file, 1, 1}, doc.entries.front().key});
+    model.notes.push_back({InputNote::Kind::ByteOrderMark, {file, 1, 1}, doc.entries.front().key, {}});
   }
 
   for (EntityKind kind : c.kinds) {
@@ -170,12 +200,122 @@ void loadPropertiesText(LoadResult& result, const std::string& displayPath, std:
   model.inputs.push_back(std::move(record));
 }
 
+namespace {
+
+// How a file is parsed: decided by its name (a `.tpl` suffix of a template is looked through).
+InputSyntax syntaxOf(const std::string& name) {
+  std::string base = toLower(fs::path(name).filename().string());
+  if (base.size() > 4 && base.ends_with(".tpl")) base.resize(base.size() - 4);
+  if (base.ends_with(".yaml") || base.ends_with(".yml")) return InputSyntax::Yaml;
+  if (base.ends_with(".toml")) return InputSyntax::Toml;
+  if (base.ends_with(".env") || base == ".env") return InputSyntax::Env;
+  return InputSyntax::Properties;
+}
+
+// A YAML, TOML or .env file: each reader is offered its tree until one recognises it.
+void loadStructuredText(LoadResult& result, const std::string& display, const std::string& real,
+                        std::string_view content, InputSyntax syntax, const LoadOptions& options, bool fromDirectory) {
+  Model& model = result.model;
+  const FileId file = model.files.add(display);
+  InputRecord record;
+  record.file = file;
+  ConfigTree tree;
+  try {
+    if (syntax == InputSyntax::Yaml) {
+      tree = parseYamlTree(file, display, content);
+    } else if (syntax == InputSyntax::Toml) {
+      tree = parseTomlTree(file, display, content);
+    } else {
+      tree = flatTree(file, parseProperties(content, display));
+    }
+  } catch (const InputError& e) {
+    result.errors.push_back(e);
+    record.status = InputRecord::Status::Skipped;
+    record.reason = e.what();
+    model.inputs.push_back(std::move(record));
+    return;
+  }
+
+  const KindOverride* o = findOverride(options, real, display);
+  if (o != nullptr && o->reader.empty()) {
+    result.errors.emplace_back(
+        display, 0, 0,
+        "--kind " + kindList(o->kinds) + " applies to .properties files; name a structured kind for this file (" +
+            [] {
+              std::string ids;
+              for (const std::string& id : inputReaderIds()) ids += (ids.empty() ? "" : ", ") + id;
+              return ids;
+            }() +
+            ")");
+    std::erase(result.unusedKindOverrides, o->path);
+    return;
+  }
+  for (const InputReader& reader : inputReaders()) {
+    if (o != nullptr && o->reader != reader.id) continue;
+    if (syntax == InputSyntax::Env && !reader.readsFlatFiles) continue;
+    const std::size_t before = model.entities.size();
+    InputBuilder in(result, file, display, real, syntax, options);
+    try {
+      if (!reader.read(tree, in)) continue;
+    } catch (const InputError& e) {
+      // A file of this kind that does not follow its schema: nothing of it is audited.
+      model.entities.resize(before);
+      result.errors.push_back(e);
+      if (o != nullptr) std::erase(result.unusedKindOverrides, o->path);
+      record.status = InputRecord::Status::Skipped;
+      record.reason = e.what();
+      model.inputs.push_back(std::move(record));
+      return;
+    }
+    if (o != nullptr) std::erase(result.unusedKindOverrides, o->path);
+    record.reason = std::string(reader.description);
+    in.finish(record);
+    for (std::size_t i = before; i < model.entities.size(); ++i) {
+      const Entity& e = model.entities[i];
+      if (std::find(record.kinds.begin(), record.kinds.end(), e.kind) == record.kinds.end()) {
+        record.kinds.push_back(e.kind);
+      }
+    }
+    model.inputs.push_back(std::move(record));
+    return;
+  }
+  if (o != nullptr) {
+    std::erase(result.unusedKindOverrides, o->path);
+    result.errors.emplace_back(
+        display, 1, 1,
+        "not a " + o->reader + " file: " + std::string(findInputReader(o->reader)->description) + " not found in it");
+    return;
+  }
+  // A YAML file found while scanning a directory is often not about Kafka at all (CI workflows,
+  // manifests): skip it quietly. A file named on the command line must not pass silently.
+  record.reason = "no Kafka configuration recognised";
+  if (fromDirectory) {
+    record.status = InputRecord::Status::Skipped;
+  } else {
+    record.status = InputRecord::Status::Unclassified;
+    model.notes.push_back({InputNote::Kind::Unclassified,
+                           {file, 1, 1},
+                           "no Kafka configuration recognised (not a cluster spec, Strimzi resource, compose "
+                           "file, Spring Boot, Helm values, topics-as-code or client config)",
+                           {}});
+  }
+  model.inputs.push_back(std::move(record));
+}
+
+bool scannedExtension(const fs::path& p) {
+  const std::string ext = toLower(p.extension().string());
+  return ext == ".properties" || ext == ".yaml" || ext == ".yml" || ext == ".toml" || ext == ".env";
+}
+
+}  // namespace
+
 LoadResult loadInputs(const std::vector<std::string>& paths, const LoadOptions& options) {
   LoadResult result;
   for (const KindOverride& o : options.kindOverrides) result.unusedKindOverrides.push_back(o.path);
   struct Candidate {
     std::string display;
     std::string real;
+    bool fromDirectory = false;
   };
   std::vector<Candidate> candidates;
 
@@ -199,7 +339,7 @@ LoadResult loadInputs(const std::vector<std::string>& paths, const LoadOptions& 
       continue;
     }
     if (!fs::is_directory(st)) {
-      candidates.push_back({p, p});
+      candidates.push_back({p, p, false});
       continue;
     }
     std::vector<Candidate> found;
@@ -230,9 +370,9 @@ LoadResult loadInputs(const std::vector<std::string>& paths, const LoadOptions& 
         }
         continue;
       }
-      if (entry.extension() != ".properties" || isHidden(entry)) continue;
+      if (!scannedExtension(entry) || isHidden(entry)) continue;
       const std::string display = (fs::path(p) / fs::relative(entry, p, typeEc)).lexically_normal().generic_string();
-      found.push_back({display, entry.string()});
+      found.push_back({display, entry.string(), true});
     }
     std::sort(found.begin(), found.end(), [](const Candidate& a, const Candidate& b) { return a.display < b.display; });
     candidates.insert(candidates.end(), found.begin(), found.end());
@@ -246,7 +386,12 @@ LoadResult loadInputs(const std::vector<std::string>& paths, const LoadOptions& 
     if (!seen.insert(ec ? c.real : canonical.string()).second) continue;
     try {
       TextFile text = readTextFile(c.real, c.display);
-      loadPropertiesText(result, c.display, std::move(text.content), text.hadByteOrderMark, options, c.real);
+      const InputSyntax syntax = syntaxOf(c.display);
+      if (syntax == InputSyntax::Properties) {
+        loadPropertiesText(result, c.display, std::move(text.content), text.hadByteOrderMark, options, c.real);
+      } else {
+        loadStructuredText(result, c.display, c.real, text.content, syntax, options, c.fromDirectory);
+      }
     } catch (const InputError& e) {
       result.errors.push_back(e);
     }

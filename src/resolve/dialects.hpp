@@ -12,6 +12,8 @@ namespace kafkalint {
 std::unique_ptr<Dialect> makeJavaDialect(EntityKind kind, const KafkaVersion& version);
 // librdkafka 2.0.2 (confluent-kafka-go/python/dotnet, kcat, fluent-bit...).
 std::unique_ptr<Dialect> makeLibrdkafkaDialect(EntityKind kind);
+// A cluster's own facts (broker count, racks), as its source states them.
+std::unique_ptr<Dialect> makeClusterDialect();
 // The Kafka 0.8 Scala producer and high-level consumer.
 std::unique_ptr<Dialect> makeScalaDialect(EntityKind kind);
 

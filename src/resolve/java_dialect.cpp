@@ -59,7 +59,7 @@ class JavaDialect final : public Dialect {
 
   [[nodiscard]] KeyLookup lookup(std::string_view key) const override {
     KeyLookup out;
-    if (catalog_.at(scope_, key, version_)) {
+    if (catalog_.at(scope_, key, version_) || entityProperty(kind_, key)) {
       out.status = KeyLookup::Status::Known;
       out.canonical = std::string(key);
       return out;
@@ -97,18 +97,26 @@ class JavaDialect final : public Dialect {
   }
 
   [[nodiscard]] std::optional<std::string> nameFor(std::string_view ruleKey) const override {
-    if (catalog_.at(scope_, ruleKey, version_)) return std::string(ruleKey);
+    if (catalog_.at(scope_, ruleKey, version_) || entityProperty(kind_, ruleKey)) return std::string(ruleKey);
     return std::nullopt;
   }
 
   [[nodiscard]] std::optional<std::string> validate(const std::string& canonical,
                                                     std::string_view text) const override {
+    if (entityProperty(kind_, canonical)) {
+      if (typedValue(ConfigType::Int, text).kind() == Value::Kind::Int) {
+        std::int64_t n = typedValue(ConfigType::Int, text).asInt();
+        if (n >= 1 || n == -1) return std::nullopt;
+      }
+      return "a whole number of at least 1 (or -1 for the broker default)";
+    }
     auto spec = catalog_.at(scope_, canonical, version_);
     if (!spec) return std::nullopt;
     return validateValue(*spec, text);
   }
 
   [[nodiscard]] EffectiveValue resolve(std::string_view ruleKey, EntityView& view) const override {
+    if (const EntityProperty* property = entityProperty(kind_, ruleKey)) return topicProperty(*property, view);
     auto spec = catalog_.at(scope_, ruleKey, version_);
     if (!spec) return absentValue(ruleKey, label() + " has no " + std::string(ruleKey));
     const ConfigType type = spec->type;
@@ -161,6 +169,33 @@ class JavaDialect final : public Dialect {
     } else if (ev.provenance.kind == ProvenanceKind::KafkaDefault) {
       ev.provenance.detail += " (not set on the topic or the broker)";
     }
+    return ev;
+  }
+
+  // A topic's replication factor or partition count: as written, or the broker's default when it
+  // is unset or -1 (CreateTopics with -1 asks the broker to use its default).
+  [[nodiscard]] EffectiveValue topicProperty(const EntityProperty& property, EntityView& view) const {
+    const Setting* s = view.written(property.key);
+    if (s != nullptr) {
+      EffectiveValue ev = writtenValue(property.key, *s, [](std::string_view text) {
+        Value v = typedValue(ConfigType::Int, text);
+        return v.kind() == Value::Kind::Int ? v : Value::unknown("not a number");
+      });
+      if (ev.value.kind() != Value::Kind::Int || ev.value.asInt() != -1) return ev;
+    }
+    EffectiveValue ev;
+    if (EntityView* broker = view.parent()) {
+      ev = inherited(property.key, property.brokerDefault, *broker);
+    } else {
+      auto spec = catalog_.at(ConfigScope::Broker, property.brokerDefault, version_);
+      ev = spec ? kafkaDefault(property.brokerDefault, *spec) : absentValue(property.key, "unknown");
+      ev.key = ev.name = std::string(property.key);
+      ev.provenance.via = std::string(property.brokerDefault);
+      if (ev.provenance.kind == ProvenanceKind::KafkaDefault) {
+        ev.provenance.detail += " of " + std::string(property.brokerDefault) + " (no broker config in the input)";
+      }
+    }
+    if (s != nullptr) ev.provenance.detail = "-1: " + ev.provenance.detail;  // -1 asks for the broker default
     return ev;
   }
 

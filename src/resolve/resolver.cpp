@@ -50,18 +50,27 @@ EffectiveValue defaultValue(std::string_view ruleKey, std::string_view name, std
 Resolver::Resolver(ResolveOptions options) : options_(std::move(options)) {}
 Resolver::~Resolver() = default;
 
+const KafkaVersion& Resolver::versionFor(const Entity& entity) const {
+  if (entity.kafkaVersion) return *entity.kafkaVersion;
+  const bool client = entity.kind == EntityKind::Producer || entity.kind == EntityKind::Consumer;
+  return client ? options_.javaClientVersion() : options_.kafkaVersion;
+}
+
 const Dialect& Resolver::dialectFor(const Entity& entity) const {
-  auto key = std::make_pair(entity.kind, entity.dialect);
+  const KafkaVersion& version = versionFor(entity);
+  auto key = std::make_tuple(entity.kind, entity.dialect, version.packed());
   auto it = dialects_.find(key);
   if (it != dialects_.end()) return *it->second;
   std::unique_ptr<Dialect> dialect;
   const bool client = entity.kind == EntityKind::Producer || entity.kind == EntityKind::Consumer;
-  if (client && entity.dialect == "librdkafka") {
+  if (entity.kind == EntityKind::Cluster) {
+    dialect = makeClusterDialect();
+  } else if (client && entity.dialect == "librdkafka") {
     dialect = makeLibrdkafkaDialect(entity.kind);
   } else if (client && entity.dialect == "scala") {
     dialect = makeScalaDialect(entity.kind);
   } else {
-    dialect = makeJavaDialect(entity.kind, client ? options_.javaClientVersion() : options_.kafkaVersion);
+    dialect = makeJavaDialect(entity.kind, version);
   }
   return *dialects_.emplace(key, std::move(dialect)).first->second;
 }
@@ -79,6 +88,17 @@ EntityView::EntityView(EntityView&&) noexcept = default;
 
 const EffectiveValue& EntityView::get(std::string_view ruleKey) {
   if (auto it = cache_.find(ruleKey); it != cache_.end()) return it->second;
+  if (TargetKey tk = splitTargetKey(ruleKey); !tk.target.empty()) {
+    EntityView* target = tk.target == "cluster"  ? cluster()
+                         : tk.target == "topic"  ? relatedTopic_
+                         : tk.target == "broker" ? parent()
+                                                 : nullptr;
+    if (target != nullptr) return target->get(tk.key);
+    // Not cached: the related topic of a pair rule changes between evaluations.
+    static thread_local EffectiveValue none;
+    none = absentValue(ruleKey, "no " + std::string(tk.target) + " is known for " + entity_->name);
+    return none;
+  }
   // A dialect deriving a default from another key must never come back to the key it is resolving.
   if (!resolving_.insert(std::string(ruleKey)).second) {
     throw std::logic_error("cyclic default for " + std::string(ruleKey) + " in " + dialect_->label());
@@ -97,6 +117,56 @@ EntityView* EntityView::parent() {
   if (entity_->inheritsFrom == nullptr) return nullptr;
   if (!parent_) parent_ = std::make_unique<EntityView>(*resolver_, *entity_->inheritsFrom);
   return parent_.get();
+}
+
+EntityView* EntityView::cluster() {
+  if (entity_->cluster == nullptr) return nullptr;
+  if (!cluster_) cluster_ = std::make_unique<EntityView>(*resolver_, *entity_->cluster);
+  return cluster_.get();
+}
+
+const KafkaVersion& EntityView::kafkaVersion() const { return resolver_->versionFor(*entity_); }
+
+namespace {
+
+constexpr EntityProperty kEntityProperties[] = {
+    {EntityKind::Topic, "replication.factor", "default.replication.factor",
+     "the number of replicas of each partition (-1 or unset: the broker's default.replication.factor)"},
+    {EntityKind::Topic, "partitions", "num.partitions",
+     "the number of partitions (-1 or unset: the broker's num.partitions)"},
+    {EntityKind::Cluster, "broker.count", "", "the number of brokers (nodes that host partitions)"},
+    {EntityKind::Cluster, "rack.count", "",
+     "the number of distinct broker.rack values (0: no broker has a rack; unset: unknown)"},
+};
+
+}  // namespace
+
+const EntityProperty* entityProperty(EntityKind kind, std::string_view key) {
+  for (const EntityProperty& p : kEntityProperties) {
+    if (p.kind == kind && p.key == key) return &p;
+  }
+  return nullptr;
+}
+
+std::vector<const EntityProperty*> entityProperties(EntityKind kind) {
+  std::vector<const EntityProperty*> out;
+  for (const EntityProperty& p : kEntityProperties) {
+    if (p.kind == kind) out.push_back(&p);
+  }
+  return out;
+}
+
+TargetKey splitTargetKey(std::string_view ruleKey) {
+  auto colon = ruleKey.find(':');
+  if (colon == std::string_view::npos) return {{}, ruleKey};
+  return {ruleKey.substr(0, colon), ruleKey.substr(colon + 1)};
+}
+
+std::optional<EntityKind> targetKind(std::string_view target) {
+  if (target == "cluster") return EntityKind::Cluster;
+  if (target == "topic") return EntityKind::Topic;
+  if (target == "broker") return EntityKind::Broker;
+  return std::nullopt;
 }
 
 std::string describeProvenance(const Provenance& p, const SourceFiles& files) {

@@ -32,6 +32,12 @@ struct CheckContext {
   std::map<const Entity*, std::map<std::string, UnverifiedKey>> unverified;
   // Rule evaluation failures, reported by the evaluation-error rule.
   std::vector<std::pair<const Entity*, std::string>> evaluationErrors;
+  // The topics of the model by name, for rules over the topics a client uses.
+  std::multimap<std::string, const Entity*, std::less<>> topicsByName;
+
+  // The topic a client's reference names: one of the client's cluster (or of any cluster when
+  // the client or the topic has none). nullptr when the input does not describe it.
+  [[nodiscard]] const Entity* findTopic(const Entity& client, std::string_view name) const;
 };
 
 class Check {

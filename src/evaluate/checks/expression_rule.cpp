@@ -8,6 +8,20 @@ namespace {
 class ExpressionRule final : public Check {
  public:
   void checkEntity(const RuleSet::Compiled& rule, EntityView& view, CheckContext& ctx) override {
+    if (rule.info.forEach != "topic") return check(rule, view, ctx, nullptr);
+    const Entity& client = view.entity();
+    for (const TopicRef& ref : client.kind == EntityKind::Producer ? client.produces : client.consumes) {
+      const Entity* topic = ctx.findTopic(client, ref.name);
+      if (topic == nullptr) continue;  // a topic the input does not describe: nothing to compare with
+      EntityView topicView(ctx.resolver, *topic);
+      view.setRelatedTopic(&topicView);
+      check(rule, view, ctx, &ref);
+      view.setRelatedTopic(nullptr);
+    }
+  }
+
+ private:
+  static void check(const RuleSet::Compiled& rule, EntityView& view, CheckContext& ctx, const TopicRef* ref) {
     Expression::Context ec{view, rule.params, ctx.model.files, {}};
     try {
       if (rule.when) {
@@ -24,13 +38,12 @@ class ExpressionRule final : public Check {
         throw EvaluationError(std::string("'require' must be true or false, got ") + kindName(holds.kind()));
       }
       if (holds.isNull() || holds.asBool()) return;  // no value to check counts as holding
-      report(rule, view, ec, ctx);
+      report(rule, view, ec, ctx, ref);
     } catch (const EvaluationError& e) {
       ctx.evaluationErrors.emplace_back(&view.entity(), rule.info.id + " [" + rule.info.name + "]: " + e.what());
     }
   }
 
- private:
   static void unverified(const RuleSet::Compiled& rule, EntityView& view, Expression::Context& ec, CheckContext& ctx,
                          const std::string& reason) {
     auto& perEntity = ctx.unverified[&view.entity()];
@@ -41,14 +54,24 @@ class ExpressionRule final : public Check {
     }
   }
 
-  static void report(const RuleSet::Compiled& rule, EntityView& view, Expression::Context& ec, CheckContext& ctx) {
+  static void report(const RuleSet::Compiled& rule, EntityView& view, Expression::Context& ec, CheckContext& ctx,
+                     const TopicRef* ref) {
     const Entity& entity = view.entity();
     SourceLocation location = entity.origin;
     bool located = false;
+    if (ref != nullptr && ref->location.valid()) {  // where the client names the topic
+      location = ref->location;
+      located = true;
+    }
     Finding f = makeFinding(rule.info, entity, rule.message->render(ec), location);
     for (const std::string& key : rule.info.keys) {
       const EffectiveValue& ev = view.get(key);
       if (!ev.exists) continue;
+      if (!splitTargetKey(key).target.empty()) {  // a related entity's key: report it, anchor on ours
+        f.keys.push_back(key);
+        f.effective.push_back(effectiveEntry(ev));
+        continue;
+      }
       const ProvenanceKind k = ev.provenance.kind;
       if (!located && ev.provenance.location.valid() &&
           (k == ProvenanceKind::Explicit || k == ProvenanceKind::TopicOverride)) {
