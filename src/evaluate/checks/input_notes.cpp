@@ -44,6 +44,23 @@ class ByteOrderMarkCheck final : public Check {
   }
 };
 
+// Notes a loader attaches to a setting or file: the detail is the whole message.
+class NoteCheck final : public Check {
+ public:
+  explicit NoteCheck(InputNote::Kind kind) : kind_(kind) {}
+  void checkModel(const RuleSet::Compiled& rule, CheckContext& ctx) override {
+    for (const InputNote& note : ctx.model.notes) {
+      if (note.kind != kind_) continue;
+      Finding f = makeFinding(rule.info, fileEntity(ctx.model, note.location), note.detail, note.location);
+      if (!note.key.empty()) f.keys.push_back(note.key);
+      ctx.findings.push_back(std::move(f));
+    }
+  }
+
+ private:
+  InputNote::Kind kind_;
+};
+
 class EvaluationErrorCheck final : public Check {
  public:
   void checkModel(const RuleSet::Compiled& rule, CheckContext& ctx) override {
@@ -58,6 +75,10 @@ class EvaluationErrorCheck final : public Check {
 
 std::unique_ptr<Check> makeUnclassifiedInputCheck() { return std::make_unique<UnclassifiedInputCheck>(); }
 std::unique_ptr<Check> makeByteOrderMarkCheck() { return std::make_unique<ByteOrderMarkCheck>(); }
+std::unique_ptr<Check> makeIgnoredSettingCheck() { return std::make_unique<NoteCheck>(InputNote::Kind::Ignored); }
+std::unique_ptr<Check> makeUnresolvedReferenceCheck() {
+  return std::make_unique<NoteCheck>(InputNote::Kind::Unresolved);
+}
 std::unique_ptr<Check> makeEvaluationErrorCheck() { return std::make_unique<EvaluationErrorCheck>(); }
 
 }  // namespace kafkalint

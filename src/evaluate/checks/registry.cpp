@@ -12,6 +12,8 @@ std::unique_ptr<Check> makeCouldNotVerifyCheck();
 std::unique_ptr<Check> makeUnclassifiedInputCheck();
 std::unique_ptr<Check> makeByteOrderMarkCheck();
 std::unique_ptr<Check> makeEvaluationErrorCheck();
+std::unique_ptr<Check> makeIgnoredSettingCheck();
+std::unique_ptr<Check> makeUnresolvedReferenceCheck();
 
 std::unique_ptr<Check> makeCheck(std::string_view name) {
   if (name == "expression") return makeExpressionRule();
@@ -22,6 +24,8 @@ std::unique_ptr<Check> makeCheck(std::string_view name) {
   if (name == "unclassified-input") return makeUnclassifiedInputCheck();
   if (name == "byte-order-mark") return makeByteOrderMarkCheck();
   if (name == "evaluation-error") return makeEvaluationErrorCheck();
+  if (name == "ignored-setting") return makeIgnoredSettingCheck();
+  if (name == "unresolved-reference") return makeUnresolvedReferenceCheck();
   return nullptr;
 }
 
