@@ -30,7 +30,7 @@ const RuleSet& builtinRules() {
 
 Audit auditFiles(const std::vector<std::pair<std::string, std::string>>& files, const std::string& version) {
   Audit a;
-  for (const auto& [name, text] : files) loadPropertiesText(a.loaded, name, text, false, LoadOptions{}, name);
+  for (const auto& [name, text] : files) loadText(a.loaded, name, text, LoadOptions{});
   Resolver resolver(ResolveOptions{*KafkaVersion::parse(version)});
   a.findings = evaluate(a.loaded.model, builtinRules(), resolver);
   return a;
@@ -40,10 +40,7 @@ Audit audit(const std::string& text, const AuditOptions& options) {
   Audit a;
   LoadOptions load;
   if (!options.kind.empty()) load.kindOverrides.push_back(parseKindOverride(options.kind + "=" + options.name));
-  std::string content = text;
-  bool bom = content.rfind("\xEF\xBB\xBF", 0) == 0;
-  if (bom) content.erase(0, 3);
-  loadPropertiesText(a.loaded, options.name, content, bom, load, options.name);
+  loadText(a.loaded, options.name, text, load);
   Resolver resolver(ResolveOptions{*KafkaVersion::parse(options.version)});
   a.findings = evaluate(a.loaded.model, builtinRules(), resolver);
   return a;

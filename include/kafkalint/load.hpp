@@ -39,6 +39,10 @@ std::vector<std::string> inputReaderIds();
 // and "-" for standard input. Output order does not depend on the order of directory entries.
 LoadResult loadInputs(const std::vector<std::string>& paths, const LoadOptions& options);
 
+// Loads one file's text, parsed by its name (.yaml/.yml, .toml, .env, else .properties), as if it
+// had been named on the command line (used by tests).
+void loadText(LoadResult& result, const std::string& displayPath, std::string content, const LoadOptions& options);
+
 // Loads one .properties text (used for stdin and by tests).
 void loadPropertiesText(LoadResult& result, const std::string& displayPath, std::string content, bool hadByteOrderMark,
                         const LoadOptions& options, const std::string& realPath);

@@ -26,7 +26,7 @@ extern const std::vector<EmbeddedFile>& builtinRuleFiles();
 const std::vector<std::string_view>& builtinTemplates() {
   static const std::vector<std::string_view> templates = {
       "unknown-key",        "invalid-value",   "duplicate-key",    "could-not-verify",
-      "unclassified-input", "byte-order-mark", "evaluation-error", "ignored-setting", "unresolved-reference",
+      "unclassified-input", "byte-order-mark", "evaluation-error", "ignored-setting", "unresolved-reference", "read-uncommitted-transactional",
   };
   return templates;
 }

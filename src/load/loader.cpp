@@ -309,6 +309,17 @@ bool scannedExtension(const fs::path& p) {
 
 }  // namespace
 
+void loadText(LoadResult& result, const std::string& displayPath, std::string content, const LoadOptions& options) {
+  const bool bom = content.compare(0, 3, "\xEF\xBB\xBF") == 0;
+  if (bom) content.erase(0, 3);
+  const InputSyntax syntax = syntaxOf(displayPath);
+  if (syntax == InputSyntax::Properties) {
+    loadPropertiesText(result, displayPath, std::move(content), bom, options, displayPath);
+  } else {
+    loadStructuredText(result, displayPath, displayPath, content, syntax, options, false);
+  }
+}
+
 LoadResult loadInputs(const std::vector<std::string>& paths, const LoadOptions& options) {
   LoadResult result;
   for (const KindOverride& o : options.kindOverrides) result.unusedKindOverrides.push_back(o.path);

@@ -26,6 +26,15 @@ constexpr const char* kBroker = "broker.id=1\nlog.dirs=/var/lib/kafka\n";
   "broker.id=1\nlog.dirs=/var/lib/kafka\nmin.insync.replicas=2\ndefault.replication.factor=3\n" \
   "auto.create.topics.enable=false\n" extra
 
+// A cluster spec: brokers, broker config (a YAML flow mapping) and a topics/clients section.
+#define SPEC(brokers, config, rest) \
+  "kafkalint: cluster-spec/v1\ncluster:\n  name: c\n  brokers: " brokers "\n  broker_config: {" config "}\n" rest
+#define SAFE_CONFIG                                                                           \
+  "min.insync.replicas: 2, default.replication.factor: 3, auto.create.topics.enable: false, " \
+  "broker.rack: a"
+#define TOPIC(fields) "topics:\n  - {name: t, " fields "}\n"
+constexpr const char* kSpec = "spec.yaml";
+
 const RuleCase kCases[] = {
     // KL0101 unclean leader election
     {"KL0101", true, "explicit true", BROKER("unclean.leader.election.enable=true\n")},
@@ -198,6 +207,122 @@ const RuleCase kCases[] = {
     {"KL0701", true, "Scala producer", "metadata.broker.list=h:9092\nproducer.type=async\nserializer.class=x\n"},
     {"KL0701", true, "Scala consumer", "zookeeper.connect=zk:2181\ngroup.id=g\nauto.commit.enable=false\n"},
     {"KL0701", false, "Java producer", "bootstrap.servers=h:9092\nacks=all\n"},
+
+    // Cluster-aware broker rules
+    {"KL0112", true, "offsets RF 3 on one broker", SPEC("1", SAFE_CONFIG, ""), "4.1", "", kSpec},
+    {"KL0112", true, "default RF 3 on two brokers",
+     SPEC("2", SAFE_CONFIG ", offsets.topic.replication.factor: 2, transaction.state.log.replication.factor: 2", ""),
+     "4.1", "", kSpec},
+    {"KL0112", false, "three brokers", SPEC("3", SAFE_CONFIG, ""), "4.1", "", kSpec},
+    {"KL0112", false, "no cluster known (a server.properties alone)", kBroker},
+    {"KL0113", true, "min ISR 3 on three brokers", SPEC("3", "min.insync.replicas: 3", ""), "4.1", "", kSpec},
+    {"KL0113", false, "min ISR 2 on three brokers", SPEC("3", SAFE_CONFIG, ""), "4.1", "", kSpec},
+
+    // KL0201-KL0209 topics
+    {"KL0201", true, "RF 1", SPEC("3", SAFE_CONFIG, TOPIC("replication_factor: 1")), "4.1", "", kSpec},
+    {"KL0201", true, "RF 2", SPEC("3", SAFE_CONFIG, TOPIC("replication_factor: 2")), "4.1", "", kSpec},
+    {"KL0201", false, "RF 3", SPEC("3", SAFE_CONFIG, TOPIC("replication_factor: 3")), "4.1", "", kSpec},
+    {"KL0201", false, "RF -1 takes the broker default (3)", SPEC("3", SAFE_CONFIG, TOPIC("replication_factor: -1")),
+     "4.1", "", kSpec},
+    {"KL0201", false, "RF unset: the broker rule reports default.replication.factor",
+     SPEC("3", "min.insync.replicas: 2", TOPIC("partitions: 3")), "4.1", "", kSpec},
+    {"KL0202", true, "override 1",
+     SPEC("3", SAFE_CONFIG, TOPIC("replication_factor: 3, config: {min.insync.replicas: 1}")), "4.1", "", kSpec},
+    {"KL0202", false, "override 2",
+     SPEC("3", SAFE_CONFIG, TOPIC("replication_factor: 3, config: {min.insync.replicas: 2}")), "4.1", "", kSpec},
+    {"KL0202", false, "inherited 1 (reported on the broker)",
+     SPEC("3", "default.replication.factor: 3", TOPIC("replication_factor: 3")), "4.1", "", kSpec},
+    {"KL0203", true, "no broker config in view",
+     "kafkalint: cluster-spec/v1\ncluster: {name: c, brokers: 3, racks: [a, b, c]}\n" TOPIC("replication_factor: 3"),
+     "4.1", "", kSpec},
+    {"KL0203", false, "topic sets 2",
+     "kafkalint: cluster-spec/v1\ncluster: {name: c, brokers: 3, racks: [a, b, c]}\n" TOPIC(
+         "replication_factor: 3, config: {min.insync.replicas: 2}"),
+     "4.1", "", kSpec},
+    {"KL0203", false, "broker config in view", SPEC("3", SAFE_CONFIG, TOPIC("replication_factor: 3")), "4.1", "",
+     kSpec},
+    {"KL0204", true, "RF unset, no broker config in view",
+     "kafkalint: cluster-spec/v1\ncluster: {name: c, brokers: 3, racks: [a, b, c]}\n" TOPIC(
+         "config: {min.insync.replicas: 2}"),
+     "4.1", "", kSpec},
+    {"KL0204", true, "RF -1, no broker config in view",
+     "kafkalint: cluster-spec/v1\ncluster: {name: c, brokers: 3, racks: [a, b, c]}\n" TOPIC(
+         "replication_factor: -1, config: {min.insync.replicas: 2}"),
+     "4.1", "", kSpec},
+    {"KL0204", false, "RF -1 with the broker config in view", SPEC("3", SAFE_CONFIG, TOPIC("replication_factor: -1")),
+     "4.1", "", kSpec},
+    {"KL0205", true, "RF 2 with min ISR 2",
+     SPEC("3", SAFE_CONFIG, TOPIC("replication_factor: 2, config: {min.insync.replicas: 2}")), "4.1", "", kSpec},
+    {"KL0205", false, "RF 3 with min ISR 2",
+     SPEC("3", SAFE_CONFIG, TOPIC("replication_factor: 3, config: {min.insync.replicas: 2}")), "4.1", "", kSpec},
+    {"KL0206", true, "topic enables unclean election",
+     SPEC("3", SAFE_CONFIG, TOPIC("replication_factor: 3, config: {unclean.leader.election.enable: true}")), "4.1", "",
+     kSpec},
+    {"KL0206", false, "topic disables it",
+     SPEC("3", SAFE_CONFIG, TOPIC("replication_factor: 3, config: {unclean.leader.election.enable: false}")), "4.1", "",
+     kSpec},
+    {"KL0207", true, "RF 3 on two brokers", SPEC("2", SAFE_CONFIG, TOPIC("replication_factor: 3")), "4.1", "", kSpec},
+    {"KL0207", false, "RF 3 on three brokers", SPEC("3", SAFE_CONFIG, TOPIC("replication_factor: 3")), "4.1", "",
+     kSpec},
+    {"KL0208", true, "min ISR 3 on three brokers",
+     SPEC("3", SAFE_CONFIG, TOPIC("replication_factor: 3, config: {min.insync.replicas: 3}")), "4.1", "", kSpec},
+    {"KL0208", false, "min ISR 2 on three brokers",
+     SPEC("3", SAFE_CONFIG, TOPIC("replication_factor: 3, config: {min.insync.replicas: 2}")), "4.1", "", kSpec},
+    {"KL0209", true, "RF 3 over two racks",
+     "kafkalint: cluster-spec/v1\ncluster:\n  name: c\n  brokers: [{id: 1, rack: a}, {id: 2, rack: b}, {id: 3, rack: "
+     "a}]\n"
+     "  broker_config: {min.insync.replicas: 2, default.replication.factor: 3}\n" TOPIC("replication_factor: 3"),
+     "4.1", "", kSpec},
+    {"KL0209", false, "RF 3 over three racks",
+     "kafkalint: cluster-spec/v1\ncluster:\n  name: c\n  brokers: [{id: 1, rack: a}, {id: 2, rack: b}, {id: 3, rack: "
+     "c}]\n"
+     "  broker_config: {min.insync.replicas: 2, default.replication.factor: 3}\n" TOPIC("replication_factor: 3"),
+     "4.1", "", kSpec},
+
+    // KL0307 producer -> topic
+    {"KL0307", true, "acks=all to a topic with min ISR 1",
+     SPEC("3", SAFE_CONFIG,
+          TOPIC("replication_factor: 3, config: {min.insync.replicas: 1}") "clients:\n  - {name: p, kind: producer, "
+                                                                           "config: {acks: all}, produces: [t]}\n"),
+     "4.1", "", kSpec},
+    {"KL0307", false, "acks=all to a topic with min ISR 2",
+     SPEC("3", SAFE_CONFIG, TOPIC("replication_factor: 3") "clients:\n  - {name: p, kind: producer, produces: [t]}\n"),
+     "4.1", "", kSpec},
+    {"KL0307", false, "a topic the input does not describe",
+     SPEC("3", SAFE_CONFIG, "clients:\n  - {name: p, kind: producer, produces: [elsewhere]}\n"), "4.1", "", kSpec},
+
+    // KL0405 consumer of a transactional topic
+    {"KL0405", true, "Java consumer default read_uncommitted",
+     SPEC("3", SAFE_CONFIG,
+          TOPIC("replication_factor: 3") "clients:\n  - {name: p, kind: producer, config: {transactional.id: tx-1}, "
+                                         "produces: [t]}\n"
+                                         "  - {name: c, kind: consumer, config: {group.id: g, enable.auto.commit: "
+                                         "false}, consumes: [t]}\n"),
+     "4.1", "", kSpec},
+    {"KL0405", false, "read_committed",
+     SPEC("3", SAFE_CONFIG,
+          TOPIC("replication_factor: 3") "clients:\n  - {name: p, kind: producer, config: {transactional.id: tx-1}, "
+                                         "produces: [t]}\n"
+                                         "  - {name: c, kind: consumer, config: {group.id: g, isolation.level: "
+                                         "read_committed}, consumes: [t]}\n"),
+     "4.1", "", kSpec},
+    {"KL0405", false, "librdkafka consumer default read_committed",
+     SPEC("3", SAFE_CONFIG,
+          TOPIC("replication_factor: 3") "clients:\n  - {name: p, kind: producer, config: {transactional.id: tx-1}, "
+                                         "produces: [t]}\n"
+                                         "  - {name: c, kind: consumer, dialect: librdkafka, config: {group.id: g}, "
+                                         "consumes: [t]}\n"),
+     "4.1", "", kSpec},
+    {"KL0405", false, "producer not transactional",
+     SPEC("3", SAFE_CONFIG,
+          TOPIC("replication_factor: 3") "clients:\n  - {name: p, kind: producer, produces: [t]}\n"
+                                         "  - {name: c, kind: consumer, config: {group.id: g}, consumes: [t]}\n"),
+     "4.1", "", kSpec},
+
+    // KL0501 racks
+    {"KL0501", true, "three brokers without racks", SPEC("3", "min.insync.replicas: 2", ""), "4.1", "", kSpec},
+    {"KL0501", false, "three brokers with racks", SPEC("3", SAFE_CONFIG, "  racks: [a, b, c]\n"), "4.1", "", kSpec},
+    {"KL0501", false, "a single broker", SPEC("1", "min.insync.replicas: 1", ""), "4.1", "", kSpec},
 
     // Diagnostics implemented in code
     {"KL9001", true, "misspelled durability key", SAFE_BROKER("unclean.leader.election=false\n")},

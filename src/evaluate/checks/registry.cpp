@@ -14,6 +14,7 @@ std::unique_ptr<Check> makeByteOrderMarkCheck();
 std::unique_ptr<Check> makeEvaluationErrorCheck();
 std::unique_ptr<Check> makeIgnoredSettingCheck();
 std::unique_ptr<Check> makeUnresolvedReferenceCheck();
+std::unique_ptr<Check> makeReadUncommittedTransactionalCheck();
 
 std::unique_ptr<Check> makeCheck(std::string_view name) {
   if (name == "expression") return makeExpressionRule();
@@ -26,6 +27,7 @@ std::unique_ptr<Check> makeCheck(std::string_view name) {
   if (name == "evaluation-error") return makeEvaluationErrorCheck();
   if (name == "ignored-setting") return makeIgnoredSettingCheck();
   if (name == "unresolved-reference") return makeUnresolvedReferenceCheck();
+  if (name == "read-uncommitted-transactional") return makeReadUncommittedTransactionalCheck();
   return nullptr;
 }
 

@@ -41,15 +41,21 @@ class SpecReader {
     if (const TreeNode* v = node.get("kafka_version")) version_ = versionOf(*v);
     cluster.kafkaVersion = version_;
 
-    Entity& broker = in_.addEntity(EntityKind::Broker, name + " brokers", node.location, cluster_);
-    broker.kafkaVersion = version_;
-    broker.classification = "cluster spec: the broker config of cluster " + name;
-    broker_ = &broker;
-    if (const TreeNode* file = node.get("broker_config_file")) {
-      scalar(*file, "a path to a server.properties file");
-      in_.setFromPropertiesFile(broker, *file);
+    // Without broker config the brokers' settings are unknown: topics then say what they depend on
+    // (KL0203, KL0204) instead of assuming Kafka's defaults for brokers that are not in view.
+    const TreeNode* file = node.get("broker_config_file");
+    const TreeNode* config = node.get("broker_config");
+    if (file != nullptr || config != nullptr) {
+      Entity& broker = in_.addEntity(EntityKind::Broker, name + " brokers", node.location, cluster_);
+      broker.kafkaVersion = version_;
+      broker.classification = "cluster spec: the broker config of cluster " + name;
+      broker_ = &broker;
+      if (file != nullptr) {
+        scalar(*file, "a path to a server.properties file");
+        in_.setFromPropertiesFile(broker, *file);
+      }
+      if (config != nullptr) configMap(broker, *config, "broker_config");
     }
-    if (const TreeNode* config = node.get("broker_config")) configMap(broker, *config, "broker_config");
 
     std::set<std::string> racks;
     bool everyBrokerHasRack = true;
@@ -82,9 +88,9 @@ class SpecReader {
     in_.set(cluster, "broker.count", std::to_string(count), brokers->location, brokers->location);
     const std::size_t rackCount = everyBrokerHasRack ? racks.size() : 0;
     in_.set(cluster, "rack.count", std::to_string(rackCount), brokers->location, brokers->location);
-    if (!racks.empty() && everyBrokerHasRack) {
+    if (!racks.empty() && everyBrokerHasRack && broker_ != nullptr) {
       // Each broker runs with broker.rack set: rack-aware replica placement is on.
-      in_.set(broker, "broker.rack", *racks.begin(), brokers->location, brokers->location);
+      in_.set(*broker_, "broker.rack", *racks.begin(), brokers->location, brokers->location);
     }
   }
 

@@ -1,0 +1,59 @@
+// Template "read-uncommitted-transactional": a consumer that reads, with
+// isolation.level=read_uncommitted, a topic that a transactional producer of the same input writes.
+// It then processes messages of aborted transactions, the very writes the producer took back.
+#include "evaluate/checks/check.hpp"
+
+namespace kafkalint {
+
+namespace {
+
+class ReadUncommittedTransactionalCheck final : public Check {
+ public:
+  void checkEntity(const RuleSet::Compiled& rule, EntityView& view, CheckContext& ctx) override {
+    const Entity& consumer = view.entity();
+    if (consumer.kind != EntityKind::Consumer || consumer.consumes.empty()) return;
+    const EffectiveValue& isolation = view.get("isolation.level");
+    if (isolation.value.kind() != Value::Kind::String || isolation.value.asString() != "read_uncommitted") return;
+    for (const TopicRef& ref : consumer.consumes) {
+      const Entity* topic = ctx.findTopic(consumer, ref.name);
+      if (topic == nullptr) continue;
+      const Entity* writer = transactionalWriter(*topic, ctx);
+      if (writer == nullptr) continue;
+      Finding f =
+          makeFinding(rule.info, consumer,
+                      consumer.name + " reads topic " + topic->name + " with " + isolation.name + "=read_uncommitted" +
+                          (isolation.provenance.kind == ProvenanceKind::Explicit
+                               ? std::string()
+                               : " (" + describeProvenance(isolation.provenance, ctx.model.files) + ")") +
+                          ", but " + writer->name +
+                          " writes it in transactions: messages of aborted transactions reach the consumer as if they "
+                          "had been committed. Set isolation.level=read_committed.",
+                      ref.location.valid() ? ref.location : consumer.origin);
+      f.keys.push_back(isolation.name);
+      f.effective.push_back(effectiveEntry(isolation));
+      ctx.findings.push_back(std::move(f));
+    }
+  }
+
+ private:
+  static const Entity* transactionalWriter(const Entity& topic, CheckContext& ctx) {
+    for (const Entity& e : ctx.model.entities) {
+      if (e.kind != EntityKind::Producer) continue;
+      bool writes = false;
+      for (const TopicRef& ref : e.produces) writes = writes || ctx.findTopic(e, ref.name) == &topic;
+      if (!writes) continue;
+      EntityView producer(ctx.resolver, e);
+      const Value& id = producer.get("transactional.id").value;
+      if (!id.isNull() && !id.isUnknown()) return &e;
+    }
+    return nullptr;
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Check> makeReadUncommittedTransactionalCheck() {
+  return std::make_unique<ReadUncommittedTransactionalCheck>();
+}
+
+}  // namespace kafkalint
