@@ -1,6 +1,7 @@
 // Stage 1, load: configuration files into the audit model.
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -29,6 +30,8 @@ struct LoadResult {
   Model model;
   std::vector<InputError> errors;                // inputs that could not be used (the run exits 2)
   std::vector<std::string> unusedKindOverrides;  // --kind paths that matched no input
+  // Files read as part of another input (a spec's broker_config_file): canonical path -> that input.
+  std::map<std::string, std::string> claimedFiles;
 };
 
 // The structured input kinds --kind accepts besides entity kinds ("cluster-spec", "strimzi", ...).

@@ -25,8 +25,11 @@ extern const std::vector<EmbeddedFile>& builtinRuleFiles();
 
 const std::vector<std::string_view>& builtinTemplates() {
   static const std::vector<std::string_view> templates = {
-      "unknown-key",        "invalid-value",   "duplicate-key",    "could-not-verify",
-      "unclassified-input", "byte-order-mark", "evaluation-error", "ignored-setting", "unresolved-reference", "read-uncommitted-transactional",
+      "unknown-key",          "invalid-value",
+      "duplicate-key",        "could-not-verify",
+      "unclassified-input",   "byte-order-mark",
+      "evaluation-error",     "ignored-setting",
+      "unresolved-reference", "read-uncommitted-transactional",
   };
   return templates;
 }

@@ -95,6 +95,9 @@ bool InputBuilder::setFromPropertiesFile(Entity& entity, const TreeNode& pathNod
   try {
     TextFile text = readTextFile(real, display);
     PropertiesDocument doc = parseProperties(text.content, display);
+    std::error_code ec;
+    const fs::path canonical = fs::weakly_canonical(real, ec);
+    result_.claimedFiles.emplace(ec ? real.string() : canonical.string(), display_);
     const FileId file = result_.model.files.add(display);
     for (const PropertiesEntry& e : doc.entries) {
       set(entity, e.key, e.value, {file, e.keyPosition.line, e.keyPosition.column},

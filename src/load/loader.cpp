@@ -389,12 +389,25 @@ LoadResult loadInputs(const std::vector<std::string>& paths, const LoadOptions& 
     candidates.insert(candidates.end(), found.begin(), found.end());
   }
 
-  // The same file named twice (explicitly and through its directory) is read once.
+  // The same file named twice (explicitly and through its directory) is read once. Structured
+  // files go first: a .properties file that a spec reads as its broker or client config
+  // (`broker_config_file`) is then audited as part of the spec only, not a second time alone.
+  std::stable_partition(candidates.begin(), candidates.end(),
+                        [](const Candidate& c) { return syntaxOf(c.display) != InputSyntax::Properties; });
   std::set<std::string> seen;
   for (const Candidate& c : candidates) {
     std::error_code ec;
     auto canonical = fs::weakly_canonical(c.real, ec);
-    if (!seen.insert(ec ? c.real : canonical.string()).second) continue;
+    const std::string identity = ec ? c.real : canonical.string();
+    if (!seen.insert(identity).second) continue;
+    if (auto claim = result.claimedFiles.find(identity); claim != result.claimedFiles.end()) {
+      InputRecord record;
+      record.file = result.model.files.add(c.display);
+      record.status = InputRecord::Status::Skipped;
+      record.reason = "read as part of " + claim->second;
+      result.model.inputs.push_back(std::move(record));
+      continue;
+    }
     try {
       TextFile text = readTextFile(c.real, c.display);
       const InputSyntax syntax = syntaxOf(c.display);

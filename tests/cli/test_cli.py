@@ -231,6 +231,79 @@ class Reports(unittest.TestCase):
                 self.assertNotIn(s, p.stdout + p.stderr, args)
 
 
+class ClusterSpec(unittest.TestCase):
+    """The cluster spec: its JSON Schema, YAML and TOML alike, strict errors with lines."""
+
+    def setUp(self):
+        self.t = Temp()
+
+    def tearDown(self):
+        self.t.cleanup()
+
+    def schema(self):
+        with open(os.path.join(ARGS.source, "docs", "cluster-spec.schema.json")) as f:
+            schema = json.load(f)
+        jsonschema.Draft7Validator.check_schema(schema)
+        return schema
+
+    def test_the_bundled_example_follows_the_schema(self):
+        import yaml
+        with open(os.path.join(ARGS.source, "examples", "topics", "payments-cluster.yaml")) as f:
+            jsonschema.validate(yaml.safe_load(f), self.schema())
+
+    def test_yaml_and_toml_specs_give_the_same_findings(self):
+        import tomllib
+        import yaml
+        spec_yaml = ("kafkalint: cluster-spec/v1\ncluster:\n  name: c\n  brokers: 3\n"
+                     "  broker_config: {min.insync.replicas: 2, default.replication.factor: 3}\n"
+                     "topics:\n  - {name: t, replication_factor: 2, config: {min.insync.replicas: 1}}\n"
+                     "clients:\n  - {name: p, kind: producer, config: {acks: all}, produces: [t]}\n")
+        spec_toml = ('kafkalint = "cluster-spec/v1"\n[cluster]\nname = "c"\nbrokers = 3\n'
+                     '[cluster.broker_config]\n"min.insync.replicas" = 2\n"default.replication.factor" = 3\n'
+                     '[[topics]]\nname = "t"\nreplication_factor = 2\n[topics.config]\n"min.insync.replicas" = 1\n'
+                     '[[clients]]\nname = "p"\nkind = "producer"\nproduces = ["t"]\n[clients.config]\nacks = "all"\n')
+        schema = self.schema()
+        jsonschema.validate(yaml.safe_load(spec_yaml), schema)
+        jsonschema.validate(tomllib.loads(spec_toml), schema)
+        results = []
+        for name, text in (("spec.yaml", spec_yaml), ("spec.toml", spec_toml)):
+            p = run("check", "--format", "json", self.t.write(name, text))
+            self.assertEqual(p.returncode, 1, p.stderr)
+            results.append(sorted((f["ruleId"], f["entity"]["name"]) for f in json.loads(p.stdout)["findings"]))
+        self.assertEqual(results[0], results[1])
+        self.assertIn(("KL0201", "t"), results[0])
+        self.assertIn(("KL0202", "t"), results[0])
+        self.assertIn(("KL0307", "p"), results[0])
+
+    def test_schema_errors_name_file_line_and_field(self):
+        cases = {
+            "unknown.yaml": ("kafkalint: cluster-spec/v1\ncluster: {name: c, brokers: 3}\ntopics:\n  - name: t\n"
+                             "    replicas: 3\n", ":5:5:", "unknown field 'replicas'"),
+            "brokers.yaml": ("kafkalint: cluster-spec/v1\ncluster:\n  name: c\n  brokers: three\n", ":4:12:",
+                             "positive number"),
+            "syntax.yaml": ("kafkalint: cluster-spec/v1\ncluster: {name: c\n", ":", "YAML syntax error"),
+            "syntax.toml": ('kafkalint = "cluster-spec/v1"\n[cluster\n', ":2:", "TOML syntax error"),
+            "version.yaml": ("kafkalint: cluster-spec/v2\ncluster: {name: c, brokers: 1}\n", ":1:12:",
+                             "expected 'kafkalint: cluster-spec/v1'"),
+        }
+        for name, (text, where, what) in cases.items():
+            with self.subTest(name=name):
+                p = run("check", self.t.write(name, text))
+                self.assertEqual(p.returncode, 2, p.stdout + p.stderr)
+                self.assertIn(name + where, p.stderr)
+                self.assertIn(what, p.stderr)
+
+    def test_unrelated_yaml_in_a_scanned_directory_is_skipped_quietly(self):
+        self.t.write(".github/workflows/ci.yml", "on: push\njobs: {}\n")
+        self.t.write("deploy/values.yml", "image: nginx\nreplicas: 2\n")
+        self.t.write("server.properties", CLEAN_BROKER)
+        p = run("check", "--format", "json", self.t.dir)
+        self.assertEqual(p.returncode, 0, p.stdout + p.stderr)
+        named = run("check", os.path.join(self.t.dir, "deploy", "values.yml"))
+        self.assertEqual(named.returncode, 2)
+        self.assertIn("KL9005", named.stdout)
+
+
 class Golden(unittest.TestCase):
     """The bundled examples/ audited as README shows; outputs are committed under tests/golden/."""
 

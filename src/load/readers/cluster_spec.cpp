@@ -88,10 +88,6 @@ class SpecReader {
     in_.set(cluster, "broker.count", std::to_string(count), brokers->location, brokers->location);
     const std::size_t rackCount = everyBrokerHasRack ? racks.size() : 0;
     in_.set(cluster, "rack.count", std::to_string(rackCount), brokers->location, brokers->location);
-    if (!racks.empty() && everyBrokerHasRack && broker_ != nullptr) {
-      // Each broker runs with broker.rack set: rack-aware replica placement is on.
-      in_.set(*broker_, "broker.rack", *racks.begin(), brokers->location, brokers->location);
-    }
   }
 
   void readTopic(const TreeNode& node) {
