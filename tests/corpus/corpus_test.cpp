@@ -46,6 +46,11 @@ const CorpusCase kCases[] = {
      "3.8",
      {"KL0102", "KL9001", "KL9004"},
      "template: durability values unresolved; no min.insync.replicas key at all"},
+    {"broker/ansible-kafka-defaults-001-kafka.yml",
+     "3.8",
+     {"KL9005"},
+     "Ansible role variables (kafka_default_replication_factor...), not a Kafka config: kafkalint does not "
+     "evaluate Ansible variables, and says that it did not check the file"},
     {"client/apache-kafka-0.8.2.2-producer-legacy.properties",
      "0.8.2",
      {"KL0301", "KL0701"},

@@ -1,0 +1,104 @@
+// The positioned YAML/TOML tree every structured reader works on.
+#include "load/config_tree.hpp"
+
+#include <doctest/doctest.h>
+
+#include "kafkalint/errors.hpp"
+
+namespace kafkalint::test {
+namespace {
+
+TEST_CASE("YAML keys and values keep their line and column, in code points") {
+  ConfigTree t = parseYamlTree(0, "a.yaml", "spec:\n  config:\n    min.insync.replicas: 2\n    é.x: \"3\"\n");
+  REQUIRE(t.documents.size() == 1);
+  const TreeNode* config = t.documents[0].at("spec", "config");
+  REQUIRE(config != nullptr);
+  REQUIRE(config->entries.size() == 2);
+  CHECK(config->entries[0].first.location == SourceLocation{0, 3, 5});
+  CHECK(config->entries[0].second.location == SourceLocation{0, 3, 26});
+  CHECK(config->entries[0].second.scalar == "2");
+  CHECK_FALSE(config->entries[0].second.quoted);
+  // "é" is two bytes but one column.
+  CHECK(config->entries[1].second.location == SourceLocation{0, 4, 10});
+  CHECK(config->entries[1].second.quoted);
+}
+
+TEST_CASE("a properties text in a YAML block scalar knows where its lines start") {
+  ConfigTree t = parseYamlTree(0, "values.yaml", "config: |\n\n    acks=all\n    retries=3\nother: 1\n");
+  const TreeNode* config = t.documents[0].get("config");
+  REQUIRE(config != nullptr);
+  CHECK(config->blockLine == 3);
+  CHECK(config->blockIndent == 4);
+  CHECK(config->scalar == "\nacks=all\nretries=3\n");
+}
+
+TEST_CASE("multi-document YAML gives one tree per document") {
+  ConfigTree t = parseYamlTree(0, "k.yaml", "kind: Kafka\n---\nkind: KafkaNodePool\n---\n");
+  REQUIRE(t.documents.size() >= 2);
+  CHECK(t.documents[0].text("kind") == "Kafka");
+  CHECK(t.documents[1].text("kind") == "KafkaNodePool");
+  CHECK(t.documents[1].location.line == 3);
+}
+
+TEST_CASE("duplicate YAML keys are kept in order; get() returns the last") {
+  ConfigTree t = parseYamlTree(0, "d.yaml", "a: 1\na: 2\n");
+  CHECK(t.documents[0].entries.size() == 2);
+  CHECK(t.documents[0].text("a") == "2");
+}
+
+TEST_CASE("YAML syntax errors name file, line and column") {
+  try {
+    parseYamlTree(0, "bad.yaml", "a: 1\nb: [1, 2\n");
+    FAIL("expected an InputError");
+  } catch (const InputError& e) {
+    CHECK(e.path() == "bad.yaml");
+    CHECK(e.line() >= 2);
+    CHECK(std::string(e.what()).find("YAML syntax error") != std::string::npos);
+  }
+}
+
+TEST_CASE("an alias bomb is refused instead of expanded") {
+  std::string text = "a: &a [x, x, x, x, x, x, x, x, x, x]\n";
+  char prev = 'a';
+  for (char c = 'b'; c <= 'i'; ++c) {
+    text += std::string(1, c) + ": &" + c + " [";
+    for (int i = 0; i < 10; ++i) text += std::string(i ? ", " : "") + "*" + prev;
+    text += "]\n";
+    prev = c;
+  }
+  CHECK_THROWS_WITH_AS(parseYamlTree(0, "bomb.yaml", text), doctest::Contains("repeated aliases"), InputError);
+}
+
+TEST_CASE("nesting deeper than the limit is refused") {
+  std::string text(300, '[');
+  text += std::string(300, ']');
+  CHECK_THROWS_AS(parseYamlTree(0, "deep.yaml", text), InputError);
+}
+
+TEST_CASE("TOML tables, arrays and values keep their positions; strings are marked quoted") {
+  ConfigTree t = parseTomlTree(2, "s.toml", "[cluster]\nname = \"c\"\nbrokers = 3\n[[topics]]\nname = \"t\"\n");
+  const TreeNode& root = t.documents[0];
+  const TreeNode* brokers = root.at("cluster", "brokers");
+  REQUIRE(brokers != nullptr);
+  CHECK(brokers->scalar == "3");
+  CHECK_FALSE(brokers->quoted);
+  CHECK(brokers->location == SourceLocation{2, 3, 11});
+  const TreeNode* topics = root.get("topics");
+  REQUIRE(topics != nullptr);
+  REQUIRE(topics->isSeq());
+  CHECK(topics->items[0].text("name") == "t");
+  CHECK(topics->items[0].get("name")->quoted);
+}
+
+TEST_CASE("TOML syntax errors name file, line and column") {
+  try {
+    parseTomlTree(0, "bad.toml", "a = 1\nb = \n");
+    FAIL("expected an InputError");
+  } catch (const InputError& e) {
+    CHECK(e.line() == 2);
+    CHECK(std::string(e.what()).find("TOML syntax error") != std::string::npos);
+  }
+}
+
+}  // namespace
+}  // namespace kafkalint::test
