@@ -3,6 +3,7 @@
 #include <toml++/toml.h>
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <sstream>
 
 #include "kafkalint/errors.hpp"
@@ -42,13 +43,18 @@ std::vector<std::string_view> splitLines(std::string_view text) {
 class YamlConverter {
  public:
   YamlConverter(FileId file, const std::string& display, std::string_view text)
-      : file_(file), display_(display), lines_(splitLines(text)) {}
+      : file_(file),
+        display_(display),
+        lines_(splitLines(text)),
+        // Each node written in the text takes at least one byte; more nodes than that can only come
+        // from aliases expanding the same nodes again and again.
+        budget_(std::min(kMaxTreeNodes, text.size() + 1024)) {}
 
   TreeNode convert(const YAML::Node& node, int depth) {
     if (depth > kMaxTreeDepth) fail(node.Mark(), "nesting deeper than " + std::to_string(kMaxTreeDepth) + " levels");
-    if (++nodes_ > kMaxTreeNodes) {
-      fail(node.Mark(),
-           "the document expands to more than " + std::to_string(kMaxTreeNodes) + " nodes (repeated aliases?)");
+    if (++nodes_ > budget_) {
+      fail(node.Mark(), "the document expands to more than " + std::to_string(budget_) +
+                            " nodes, far more than it has text for (repeated aliases?)");
     }
     TreeNode out;
     out.location = locate(node.Mark());
@@ -113,6 +119,7 @@ class YamlConverter {
   FileId file_;
   const std::string& display_;
   std::vector<std::string_view> lines_;
+  std::size_t budget_;
   std::size_t nodes_ = 0;
 };
 
