@@ -69,7 +69,9 @@ class ExpressionRule final : public Check {
       if (!ev.exists) continue;
       if (!splitTargetKey(key).target.empty()) {  // a related entity's key: report it, anchor on ours
         f.keys.push_back(key);
-        f.effective.push_back(effectiveEntry(ev));
+        EffectiveEntry entry = effectiveEntry(ev);
+        entry.key = key;
+        f.effective.push_back(std::move(entry));
         continue;
       }
       const ProvenanceKind k = ev.provenance.kind;
