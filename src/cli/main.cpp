@@ -199,9 +199,16 @@ int run(int argc, char** argv) {
   checkCmd->add_option("--client-version", check.clientVersion,
                        "Kafka release of the Java producers and consumers, when it differs from --kafka-version");
   checkCmd
-      ->add_option("--kind", check.kinds,
-                   "KIND[:DIALECT]=PATH: what a file configures (broker, controller, producer, consumer, client, "
-                   "connect; dialect java, librdkafka or scala)")
+      ->add_option(
+          "--kind", check.kinds,
+          "KIND[:DIALECT]=PATH: what a file configures. For .properties files: broker, controller, "
+          "producer, consumer, client, connect (dialect java, librdkafka or scala). For YAML/TOML/.env "
+          "files, the input kind: " +
+              [] {
+                std::string ids;
+                for (const std::string& id : inputReaderIds()) ids += (ids.empty() ? "" : ", ") + id;
+                return ids;
+              }())
       ->allow_extra_args(false);
   checkCmd->add_option("--rules", check.ruleDirs, "directory of additional rule files (YAML)")->allow_extra_args(false);
   checkCmd->add_option("--fail-on", check.failOn, "lowest severity that fails the run")
