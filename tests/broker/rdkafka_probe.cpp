@@ -7,6 +7,7 @@
 // Each step's error is reported in the JSON rather than aborting, so fault-knob tests can assert it.
 #include <librdkafka/rdkafka.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <iostream>
 #include <memory>
@@ -253,7 +254,10 @@ int run(int argc, char** argv) {
   out["list_groups"] = listGroups(rk.get(), queue.get(), timeoutMs);
   std::vector<std::string> groupIds;
   for (const auto& [id, listing] : out["list_groups"]["groups"].items()) groupIds.push_back(id);
-  groupIds.insert(groupIds.end(), extraGroups.begin(), extraGroups.end());
+  for (const auto& id : extraGroups) {
+    // librdkafka refuses duplicate group ids in one call.
+    if (std::find(groupIds.begin(), groupIds.end(), id) == groupIds.end()) groupIds.push_back(id);
+  }
   if (!groupIds.empty()) out["describe_groups"] = describeGroups(rk.get(), queue.get(), groupIds, timeoutMs);
   std::cout << out.dump(2) << "\n";
   return 0;
