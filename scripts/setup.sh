@@ -10,6 +10,8 @@ packages=(
   libyaml-cpp-dev libtomlplusplus-dev libcli11-dev doctest-dev nlohmann-json3-dev libre2-dev
   # tests: JSON Schema validation of reports, catalog generator check
   python3 python3-jsonschema python3-yaml
+  # tests: the test broker's cross-checks with clients nobody here wrote (tests/broker/README.md)
+  librdkafka-dev kcat python3-kafka python3-confluent-kafka
 )
 
 missing=()
