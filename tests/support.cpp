@@ -1,5 +1,9 @@
 #include "support.hpp"
 
+#include <unistd.h>
+
+#include <atomic>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -36,7 +40,38 @@ Audit auditFiles(const std::vector<std::pair<std::string, std::string>>& files, 
   return a;
 }
 
+Audit auditPaths(const std::vector<std::string>& paths, const std::string& version) {
+  Audit a;
+  a.loaded = loadInputs(paths, LoadOptions{});
+  Resolver resolver(ResolveOptions{*KafkaVersion::parse(version)});
+  a.findings = evaluate(a.loaded.model, builtinRules(), resolver);
+  return a;
+}
+
+Audit auditTempFiles(const std::vector<std::pair<std::string, std::string>>& files, const std::string& version) {
+  namespace fs = std::filesystem;
+  static std::atomic<int> counter{0};
+  const fs::path dir =
+      fs::temp_directory_path() / ("kafkalint-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
+  fs::create_directories(dir);
+  std::vector<std::string> paths;
+  for (const auto& [name, text] : files) {
+    const fs::path path = dir / name;
+    fs::create_directories(path.parent_path());
+    std::ofstream(path, std::ios::binary) << text;
+    paths.push_back(path.string());
+  }
+  Audit a = auditPaths(paths, version);
+  fs::remove_all(dir);
+  return a;
+}
+
 Audit audit(const std::string& text, const AuditOptions& options) {
+  // Structured files (YAML, TOML, .env) go through the readers, as on the command line.
+  for (const char* ext : {".yaml", ".yml", ".toml", ".env"}) {
+    if (options.kind.empty() && options.name.ends_with(ext))
+      return auditTempFiles({{options.name, text}}, options.version);
+  }
   Audit a;
   LoadOptions load;
   if (!options.kind.empty()) load.kindOverrides.push_back(parseKindOverride(options.kind + "=" + options.name));

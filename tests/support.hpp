@@ -28,6 +28,11 @@ struct AuditOptions {
 
 // Loads `text` as one .properties file and runs every built-in rule on it.
 Audit audit(const std::string& text, const AuditOptions& options = {});
+// Files of any kind (YAML, TOML, .env, .properties) written to a fresh temporary directory under
+// their names and loaded as the command line loads them; findings name them by their path there.
+Audit auditTempFiles(const std::vector<std::pair<std::string, std::string>>& files, const std::string& version = "4.1");
+// Files that exist, loaded as the command line loads them.
+Audit auditPaths(const std::vector<std::string>& paths, const std::string& version = "4.1");
 // Same, with several named files.
 Audit auditFiles(const std::vector<std::pair<std::string, std::string>>& files, const std::string& version = "4.1");
 

@@ -38,6 +38,9 @@ struct Setting {
   SourceLocation keyLocation;
   SourceLocation valueLocation;
   ProvenanceKind origin = ProvenanceKind::Explicit;
+  // How a loader arrived at the value when it is not the text as written: the default of a
+  // `${VAR:default}` placeholder, a container image's base config... ("" when as written).
+  std::string detail;
 };
 
 // A topic a client says it produces to or consumes from.

@@ -144,6 +144,10 @@ ConfigTree flatTree(FileId file, const PropertiesDocument& doc) {
 const std::vector<InputReader>& inputReaders() {
   static const std::vector<InputReader> readers = {
       {"cluster-spec", "kafkalint cluster spec", readClusterSpec},
+      {"compose", "docker-compose file or .env of a Kafka image", readCompose, true},
+      {"spring", "Spring Boot application config", readSpringBoot, true},
+      {"client-configmap", "Kubernetes ConfigMap holding Kafka client configs", readClientConfigMap},
+      {"sarama", "Sarama (Go) client config", readSarama},
   };
   return readers;
 }

@@ -82,5 +82,9 @@ const InputReader* findInputReader(std::string_view id);
 
 // The readers (one file each).
 bool readClusterSpec(const ConfigTree& tree, InputBuilder& in);
+bool readCompose(const ConfigTree& tree, InputBuilder& in);
+bool readSpringBoot(const ConfigTree& tree, InputBuilder& in);
+bool readClientConfigMap(const ConfigTree& tree, InputBuilder& in);
+bool readSarama(const ConfigTree& tree, InputBuilder& in);
 
 }  // namespace kafkalint

@@ -16,6 +16,10 @@ std::unique_ptr<Dialect> makeLibrdkafkaDialect(EntityKind kind);
 std::unique_ptr<Dialect> makeClusterDialect();
 // The Kafka 0.8 Scala producer and high-level consumer.
 std::unique_ptr<Dialect> makeScalaDialect(EntityKind kind);
+// Sarama (Go): sarama.Config fields and sarama.NewConfig() defaults.
+std::unique_ptr<Dialect> makeSaramaDialect(EntityKind kind);
+// Spring Kafka: the Java clients with Spring Boot's and Spring Kafka's defaults.
+std::unique_ptr<Dialect> makeSpringDialect(EntityKind kind, const KafkaVersion& version);
 
 // An EffectiveValue for a written setting: placeholders become Unknown values, everything else
 // goes through `typed` (which returns Unknown for text that does not parse).

@@ -16,6 +16,7 @@ EffectiveValue writtenValue(std::string_view ruleKey, const Setting& setting, Ty
   ev.secret = isSecretKey(setting.key);
   ev.provenance.kind = setting.origin;
   ev.provenance.location = setting.keyLocation;
+  ev.provenance.detail = setting.detail;
   if (auto why = placeholderReason(ev.text)) {
     ev.value = Value::unknown(ev.secret ? std::string("the value is a placeholder") : "the value is " + *why);
   } else {

@@ -69,6 +69,10 @@ const Dialect& Resolver::dialectFor(const Entity& entity) const {
     dialect = makeLibrdkafkaDialect(entity.kind);
   } else if (client && entity.dialect == "scala") {
     dialect = makeScalaDialect(entity.kind);
+  } else if (client && entity.dialect == "sarama") {
+    dialect = makeSaramaDialect(entity.kind);
+  } else if (client && entity.dialect == "spring") {
+    dialect = makeSpringDialect(entity.kind, version);
   } else {
     dialect = makeJavaDialect(entity.kind, version);
   }
@@ -175,8 +179,10 @@ std::string describeProvenance(const Provenance& p, const SourceFiles& files) {
     return files.path(p.location.file) + ":" + std::to_string(p.location.line);
   };
   switch (p.kind) {
-    case ProvenanceKind::Explicit:
-      return p.location.valid() ? "set at " + where() : "set explicitly";
+    case ProvenanceKind::Explicit: {
+      std::string out = p.location.valid() ? "set at " + where() : "set explicitly";
+      return p.detail.empty() ? out : out + " (" + p.detail + ")";
+    }
     case ProvenanceKind::TopicOverride:
       return p.location.valid() ? "topic override at " + where() : "topic override";
     case ProvenanceKind::BrokerSetting:
@@ -186,7 +192,8 @@ std::string describeProvenance(const Provenance& p, const SourceFiles& files) {
     case ProvenanceKind::DynamicDefaultBroker:
       return "dynamic cluster-wide default";
     case ProvenanceKind::StaticBrokerConfig:
-      return "static broker config (server.properties)";
+      if (p.detail.empty()) return "static broker config (server.properties)";
+      return p.detail + (p.location.valid() ? " (" + where() + ")" : "");
     case ProvenanceKind::KafkaDefault:
     case ProvenanceKind::ClientDefault:
     case ProvenanceKind::Derived:

@@ -159,10 +159,27 @@ const RuleCase kCases[] = {
     {"KL0306", false, "default on", "acks=all\ntransactional.id=t1\n"},
     {"KL0306", false, "no transactional.id", "acks=all\nenable.idempotence=false\n"},
 
+    // KL0308 Sarama: idempotence needs one open request per connection
+    {"KL0308", true, "idempotent with Sarama's default 5 open requests",
+     "Producer:\n  RequiredAcks: WaitForAll\n  Idempotent: true\n", "4.1", "", "sarama.yaml"},
+    {"KL0308", true, "idempotent with 2 open requests",
+     "Net:\n  MaxOpenRequests: 2\nProducer:\n  RequiredAcks: WaitForAll\n  Idempotent: true\n", "4.1", "",
+     "sarama.yaml"},
+    {"KL0308", false, "idempotent with 1 open request",
+     "Net:\n  MaxOpenRequests: 1\nProducer:\n  RequiredAcks: WaitForAll\n  Idempotent: true\n", "4.1", "",
+     "sarama.yaml"},
+    {"KL0308", false, "not idempotent", "Producer:\n  RequiredAcks: WaitForAll\n", "4.1", "", "sarama.yaml"},
+    {"KL0308", false, "a Java producer may have 5 in flight",
+     "acks=all\nenable.idempotence=true\nmax.in.flight.requests.per.connection=5\n"},
+
     // KL0401 auto-commit
     {"KL0401", true, "Java default", "group.id=g\nkey.deserializer=x\n"},
     {"KL0401", true, "explicit true", "group.id=g\nenable.auto.commit=true\n"},
     {"KL0401", true, "librdkafka default", "group.id=g\nenable.auto.offset.store=true\nfetch.wait.max.ms=5\n"},
+    {"KL0401", false, "Sarama commits only marked offsets", "Consumer:\n  Offsets:\n    Initial: OffsetOldest\n", "4.1",
+     "", "sarama.yaml"},
+    {"KL0401", false, "Spring listener containers commit", "spring.kafka.consumer.group-id=g\n", "4.1", "",
+     "application.properties"},
     {"KL0401", true, "Scala auto.commit.enable default",
      "zookeeper.connect=zk:2181\ngroup.id=g\nconsumer.timeout.ms=10\n"},
     {"KL0401", false, "explicit false", "group.id=g\nenable.auto.commit=false\n"},
