@@ -1,6 +1,9 @@
 // Stage 1, load: configuration files into the audit model.
 #pragma once
 
+#include <any>
+#include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -29,6 +32,9 @@ struct LoadResult {
   Model model;
   std::vector<InputError> errors;                // inputs that could not be used (the run exits 2)
   std::vector<std::string> unusedKindOverrides;  // --kind paths that matched no input
+  // What readers of structured inputs keep from file to file, keyed by reader id, to link what one
+  // file names and another describes (a Strimzi KafkaTopic and its Kafka) once every file is read.
+  std::map<std::string, std::any, std::less<>> readerState;
 };
 
 // The structured input kinds --kind accepts besides entity kinds ("cluster-spec", "strimzi", ...).

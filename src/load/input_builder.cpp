@@ -141,6 +141,9 @@ ConfigTree flatTree(FileId file, const PropertiesDocument& doc) {
 const std::vector<InputReader>& inputReaders() {
   static const std::vector<InputReader> readers = {
       {"cluster-spec", "kafkalint cluster spec", readClusterSpec},
+      {"strimzi", "Strimzi custom resources", readStrimzi, false, linkStrimzi},
+      {"helm", "Helm chart values (Bitnami kafka, Confluent cp-kafka)", readHelmValues},
+      {"topics-as-code", "topics as code (Jikkou, JulieOps, kafka-gitops)", readTopicsAsCode, false, linkTopicsAsCode},
   };
   return readers;
 }
