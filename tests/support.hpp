@@ -31,6 +31,18 @@ Audit audit(const std::string& text, const AuditOptions& options = {});
 // Same, with several named files.
 Audit auditFiles(const std::vector<std::pair<std::string, std::string>>& files, const std::string& version = "4.1");
 
+// Writes each (name, text) into a fresh temporary directory and audits the files the way the CLI
+// does (loadInputs: structured inputs, links across files). Display paths are the written paths.
+Audit auditWritten(const std::vector<std::pair<std::string, std::string>>& files, const std::string& version = "4.1",
+                   const std::vector<std::pair<std::string, std::string>>& kinds = {});  // --kind KIND=NAME
+// Audits files already on disk with loadInputs.
+Audit auditPaths(const std::vector<std::string>& paths, const std::string& version = "4.1",
+                 const LoadOptions& options = {});
+
+// The entity of that kind and name, or nullptr; the last setting of a key, or nullptr.
+const Entity* findEntity(const Model& model, EntityKind kind, const std::string& name);
+const Setting* findSetting(const Entity& entity, const std::string& key);
+
 const RuleSet& builtinRules();
 
 std::string sourceDir();  // the repository

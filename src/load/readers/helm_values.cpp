@@ -136,7 +136,7 @@ class ChartReader {
     Entity& cluster = in_.addCluster(name_, root_.location);
     cluster.kafkaVersion = version;
     cluster_ = &cluster;
-    Entity& broker = addBrokers(name_ + " brokers", version, "configurationOverrides");
+    Entity& broker = addBrokers(name_ + " brokers", version, "configurationOverrides", anchor("brokers"));
     if (const TreeNode* overrides = r_.optionalMap(root_, "configurationOverrides", "configurationOverrides")) {
       in_.setAll(broker, *overrides);
     }
@@ -159,7 +159,8 @@ class ChartReader {
   // The ZooKeeper-era layout: one StatefulSet of replicaCount brokers. A `config` text replaces
   // the server.properties the chart generates from the camelCase keys.
   Entity& bitnamiLegacyBrokers(const std::optional<KafkaVersion>& version) {
-    Entity& broker = addBrokers(name_ + " brokers", version, "config or the camelCase broker keys");
+    Entity& broker =
+        addBrokers(name_ + " brokers", version, "config or the camelCase broker keys", anchor("replicaCount"));
     const TreeNode* config = root_.get("config");
     const bool configText = config != nullptr && config->isScalar() && !trimView(config->scalar).empty();
     std::vector<std::string> ignored;
@@ -210,14 +211,14 @@ class ChartReader {
     const std::int64_t controllers = nodes(controllerCount, "controller.replicaCount", 3);
     const std::int64_t brokerOnly = brokerCount == nullptr ? 0 : nodes(brokerCount, "broker.replicaCount", 0);
     if (combined && controllers != 0) {
-      Entity& e = addBrokers(name_ + " controller+broker nodes", version, "controller.config");
+      Entity& e = addBrokers(name_ + " controller+broker nodes", version, "controller.config", anchor("controller"));
       groupConfig(e, controller, "controller");
       out.push_back(&e);
       total += controllers;
       countAt = controllerCount;
     }
     if (brokerOnly != 0) {
-      Entity& e = addBrokers(name_ + " broker nodes", version, "broker.config");
+      Entity& e = addBrokers(name_ + " broker nodes", version, "broker.config", anchor("broker"));
       groupConfig(e, brokerGroup, "broker");
       out.push_back(&e);
       total += brokerOnly;
@@ -251,19 +252,31 @@ class ChartReader {
     if (group != nullptr && group->isMap()) envVars(e, r_.optionalList(*group, "extraEnvVars", role + ".extraEnvVars"));
   }
 
-  // A config block: a mapping of keys (current chart) or a server.properties text.
+  // A config block: a mapping of keys (current chart) or a server.properties text. The chart
+  // merges the blocks, so a later block replaces a key instead of writing it twice.
   void configBlock(Entity& e, const TreeNode* block) {
     if (block == nullptr || block->isNull()) return;
+    Entity layer;
     if (block->isMap()) {
-      in_.setAll(e, *block);
+      in_.setAll(layer, *block);
     } else if (block->isScalar()) {
-      in_.setFromPropertiesText(e, *block);
+      in_.setFromPropertiesText(layer, *block);
     }
+    override(e, std::move(layer.settings));
   }
 
-  // extraEnvVars: Bitnami images read KAFKA_CFG_LOG_RETENTION_HOURS as log.retention.hours.
+  static void override(Entity& e, std::vector<Setting> settings) {
+    for (const Setting& s : settings) {
+      std::erase_if(e.settings, [&s](const Setting& old) { return old.key == s.key; });
+    }
+    for (Setting& s : settings) e.settings.push_back(std::move(s));
+  }
+
+  // extraEnvVars: Bitnami images read KAFKA_CFG_LOG_RETENTION_HOURS as log.retention.hours; they
+  // come after the chart's own variables and replace what the chart's values set.
   void envVars(Entity& e, const TreeNode* list) {
     if (list == nullptr) return;
+    Entity layer;
     for (const TreeNode& var : list->items) {
       if (!var.isMap()) continue;
       const auto* name = entry(&var, "name");
@@ -273,8 +286,9 @@ class ChartReader {
       if (!startsWith(n, "KAFKA_CFG_") || n.size() == 10) continue;
       std::string key = toLower(n.substr(10));
       std::replace(key.begin(), key.end(), '_', '.');
-      in_.set(e, key, std::string(value->second.scalar), name->second.location, value->second.location);
+      in_.set(layer, key, std::string(value->second.scalar), name->second.location, value->second.location);
     }
+    override(e, std::move(layer.settings));
   }
 
   // provisioning.topics: topics the chart's provisioning Job creates.
@@ -310,8 +324,15 @@ class ChartReader {
     }
   }
 
-  Entity& addBrokers(std::string name, const std::optional<KafkaVersion>& version, const std::string& from) {
-    Entity& broker = in_.addEntity(EntityKind::Broker, std::move(name), root_.location, cluster_);
+  // Where findings about defaulted broker settings point: the key that deploys the brokers.
+  [[nodiscard]] SourceLocation anchor(std::string_view key) const {
+    const auto* e = entry(&root_, key);
+    return e != nullptr ? e->first.location : root_.location;
+  }
+
+  Entity& addBrokers(std::string name, const std::optional<KafkaVersion>& version, const std::string& from,
+                     SourceLocation origin) {
+    Entity& broker = in_.addEntity(EntityKind::Broker, std::move(name), origin, cluster_);
     broker.kafkaVersion = version;
     broker.classification = chart_ + " values: " + from;
     return broker;
