@@ -40,30 +40,8 @@ Audit auditFiles(const std::vector<std::pair<std::string, std::string>>& files, 
   return a;
 }
 
-Audit auditPaths(const std::vector<std::string>& paths, const std::string& version) {
-  Audit a;
-  a.loaded = loadInputs(paths, LoadOptions{});
-  Resolver resolver(ResolveOptions{*KafkaVersion::parse(version)});
-  a.findings = evaluate(a.loaded.model, builtinRules(), resolver);
-  return a;
-}
-
 Audit auditTempFiles(const std::vector<std::pair<std::string, std::string>>& files, const std::string& version) {
-  namespace fs = std::filesystem;
-  static std::atomic<int> counter{0};
-  const fs::path dir =
-      fs::temp_directory_path() / ("kafkalint-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-  fs::create_directories(dir);
-  std::vector<std::string> paths;
-  for (const auto& [name, text] : files) {
-    const fs::path path = dir / name;
-    fs::create_directories(path.parent_path());
-    std::ofstream(path, std::ios::binary) << text;
-    paths.push_back(path.string());
-  }
-  Audit a = auditPaths(paths, version);
-  fs::remove_all(dir);
-  return a;
+  return auditWritten(files, version);
 }
 
 Audit audit(const std::string& text, const AuditOptions& options) {
@@ -79,6 +57,51 @@ Audit audit(const std::string& text, const AuditOptions& options) {
   Resolver resolver(ResolveOptions{*KafkaVersion::parse(options.version)});
   a.findings = evaluate(a.loaded.model, builtinRules(), resolver);
   return a;
+}
+
+Audit auditPaths(const std::vector<std::string>& paths, const std::string& version, const LoadOptions& options) {
+  Audit a;
+  a.loaded = loadInputs(paths, options);
+  Resolver resolver(ResolveOptions{*KafkaVersion::parse(version)});
+  a.findings = evaluate(a.loaded.model, builtinRules(), resolver);
+  return a;
+}
+
+Audit auditWritten(const std::vector<std::pair<std::string, std::string>>& files, const std::string& version,
+                   const std::vector<std::pair<std::string, std::string>>& kinds) {
+  namespace fs = std::filesystem;
+  static std::atomic<int> counter{0};
+  const fs::path dir =
+      fs::temp_directory_path() / ("kafkalint-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
+  fs::create_directories(dir);
+  std::vector<std::string> paths;
+  for (const auto& [name, text] : files) {
+    const fs::path path = dir / name;
+    fs::create_directories(path.parent_path());
+    std::ofstream(path, std::ios::binary) << text;
+    paths.push_back(path.string());
+  }
+  LoadOptions options;
+  for (const auto& [kind, name] : kinds)
+    options.kindOverrides.push_back(parseKindOverride(kind + "=" + (dir / name).string()));
+  Audit a = auditPaths(paths, version, options);
+  fs::remove_all(dir);
+  return a;
+}
+
+const Entity* findEntity(const Model& model, EntityKind kind, const std::string& name) {
+  for (const Entity& e : model.entities) {
+    if (e.kind == kind && e.name == name) return &e;
+  }
+  return nullptr;
+}
+
+const Setting* findSetting(const Entity& entity, const std::string& key) {
+  const Setting* found = nullptr;
+  for (const Setting& s : entity.settings) {
+    if (s.key == key) found = &s;
+  }
+  return found;
 }
 
 std::string sourceDir() { return KAFKALINT_SOURCE_DIR; }

@@ -1,6 +1,8 @@
 // Stage 1, load: configuration files into the audit model.
 #pragma once
 
+#include <any>
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -32,6 +34,9 @@ struct LoadResult {
   std::vector<std::string> unusedKindOverrides;  // --kind paths that matched no input
   // Files read as part of another input (a spec's broker_config_file): canonical path -> that input.
   std::map<std::string, std::string> claimedFiles;
+  // What readers of structured inputs keep from file to file, keyed by reader id, to link what one
+  // file names and another describes (a Strimzi KafkaTopic and its Kafka) once every file is read.
+  std::map<std::string, std::any, std::less<>> readerState;
 };
 
 // The structured input kinds --kind accepts besides entity kinds ("cluster-spec", "strimzi", ...).

@@ -144,10 +144,13 @@ ConfigTree flatTree(FileId file, const PropertiesDocument& doc) {
 const std::vector<InputReader>& inputReaders() {
   static const std::vector<InputReader> readers = {
       {"cluster-spec", "kafkalint cluster spec", readClusterSpec},
+      {"strimzi", "Strimzi custom resources", readStrimzi, false, linkStrimzi},
+      {"topics-as-code", "topics as code (Jikkou, JulieOps, kafka-gitops)", readTopicsAsCode, false, linkTopicsAsCode},
       {"compose", "docker-compose file or .env of a Kafka image", readCompose, true},
       {"spring", "Spring Boot application config", readSpringBoot, true},
       {"client-configmap", "Kubernetes ConfigMap holding Kafka client configs", readClientConfigMap},
       {"sarama", "Sarama (Go) client config", readSarama},
+      {"helm", "Helm chart values (Bitnami kafka, Confluent cp-kafka)", readHelmValues},
   };
   return readers;
 }

@@ -47,6 +47,15 @@ class InputBuilder {
   // Returns false (after reporting the error) when it cannot be read.
   bool setFromPropertiesFile(Entity& entity, const TreeNode& pathNode);
 
+  // This reader's state across the files of one load, created empty on first use. Record into it
+  // only once the file has been read without error: a file that throws is dropped whole.
+  template <typename State>
+  State& state(std::string_view readerId) {
+    std::any& slot = result_.readerState[std::string(readerId)];
+    if (!slot.has_value()) slot = State{};
+    return std::any_cast<State&>(slot);
+  }
+
   void note(InputNote::Kind kind, SourceLocation location, std::string detail, std::string key = {});
   // What the reader recognised, for `-v` and the JSON report ("Strimzi Kafka my-cluster: ...").
   void describe(std::string reason);
@@ -71,6 +80,8 @@ struct InputReader {
   bool (*read)(const ConfigTree& tree, InputBuilder& in);
   // Also offered flat key=value files (.properties, .env) as a one-level mapping.
   bool readsFlatFiles = false;
+  // Run once every file is read, to link resources across files (may be null).
+  void (*link)(LoadResult& result) = nullptr;
 };
 
 // A .properties or .env text as a one-level mapping tree.
@@ -86,5 +97,10 @@ bool readCompose(const ConfigTree& tree, InputBuilder& in);
 bool readSpringBoot(const ConfigTree& tree, InputBuilder& in);
 bool readClientConfigMap(const ConfigTree& tree, InputBuilder& in);
 bool readSarama(const ConfigTree& tree, InputBuilder& in);
+bool readStrimzi(const ConfigTree& tree, InputBuilder& in);
+void linkStrimzi(LoadResult& result);
+bool readHelmValues(const ConfigTree& tree, InputBuilder& in);
+bool readTopicsAsCode(const ConfigTree& tree, InputBuilder& in);
+void linkTopicsAsCode(LoadResult& result);
 
 }  // namespace kafkalint

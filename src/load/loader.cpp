@@ -254,12 +254,14 @@ void loadStructuredText(LoadResult& result, const std::string& display, const st
     if (o != nullptr && o->reader != reader.id) continue;
     if (syntax == InputSyntax::Env && !reader.readsFlatFiles) continue;
     const std::size_t before = model.entities.size();
+    const std::size_t notesBefore = model.notes.size();
     InputBuilder in(result, file, display, real, syntax, options);
     try {
       if (!reader.read(tree, in)) continue;
     } catch (const InputError& e) {
       // A file of this kind that does not follow its schema: nothing of it is audited.
       model.entities.resize(before);
+      model.notes.resize(notesBefore);
       result.errors.push_back(e);
       if (o != nullptr) std::erase(result.unusedKindOverrides, o->path);
       record.status = InputRecord::Status::Skipped;
@@ -419,6 +421,10 @@ LoadResult loadInputs(const std::vector<std::string>& paths, const LoadOptions& 
     } catch (const InputError& e) {
       result.errors.push_back(e);
     }
+  }
+  // Links across files: a resource may name a cluster or config another file describes.
+  for (const InputReader& reader : inputReaders()) {
+    if (reader.link != nullptr) reader.link(result);
   }
   return result;
 }

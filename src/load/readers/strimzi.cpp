@@ -1,0 +1,412 @@
+// Strimzi custom resources (kafka.strimzi.io): a Kafka cluster's broker config, version, broker
+// count (spec.kafka.replicas, or its KafkaNodePools with the broker role) and rack awareness;
+// KafkaTopics; the Connect workers of KafkaConnect and KafkaMirrorMaker2. Topics and node pools
+// name their Kafka by the strimzi.io/cluster label and are often in other files: they are linked
+// once every file is read (linkStrimzi).
+#include <set>
+
+#include "kafkalint/text.hpp"
+#include "load/readers/tree_reading.hpp"
+
+namespace kafkalint {
+
+namespace {
+
+constexpr std::string_view kReaderId = "strimzi";
+constexpr std::string_view kApiGroup = "kafka.strimzi.io/";
+constexpr std::string_view kClusterLabel = "strimzi.io/cluster";
+
+struct StrimziKafka {
+  Entity* cluster = nullptr;
+  Entity* broker = nullptr;
+  std::string name;
+  std::string ns;
+  FileId file = kNoFile;
+  // spec.kafka.replicas as written (used when the audit has no node pools for this cluster).
+  std::string replicas;
+  SourceLocation replicasKey;
+  SourceLocation replicasValue;
+  SourceLocation anchor;
+};
+
+struct StrimziNodePool {
+  std::string name;
+  std::string cluster;
+  std::string ns;
+  FileId file = kNoFile;
+  bool brokers = false;  // has the broker role: its nodes host partitions
+  std::string replicas;
+  SourceLocation replicasKey;
+  SourceLocation replicasValue;
+};
+
+struct StrimziTopic {
+  Entity* topic = nullptr;
+  std::string cluster;
+  std::string ns;
+  FileId file = kNoFile;
+  SourceLocation labelLocation;
+};
+
+struct StrimziIndex {
+  std::vector<StrimziKafka> clusters;
+  std::vector<StrimziNodePool> pools;
+  std::vector<StrimziTopic> topics;
+};
+
+class ResourceReader {
+ public:
+  ResourceReader(InputBuilder& in, const TreeNode& doc, std::string kind)
+      : in_(in), doc_(doc), kind_(std::move(kind)), r_(in, "Strimzi " + kind_) {}
+
+  void readKafka(StrimziIndex& out) {
+    const std::string name = metadataName();
+    const TreeNode& spec = requiredSpec();
+    const TreeNode* kafka = spec.get("kafka");
+    if (kafka == nullptr) r_.fail(spec, "missing 'spec.kafka' (the brokers' replicas, version and config)");
+    r_.map(*kafka, "spec.kafka");
+
+    std::optional<KafkaVersion> version;
+    if (const TreeNode* v = kafka->get("version")) {
+      const std::string& text = r_.scalar(*v, "spec.kafka.version");
+      if (!isPlaceholder(text)) {
+        version = KafkaVersion::parse(text);
+        if (!version)
+          r_.fail(*v, "expected 'spec.kafka.version' to be a Kafka release such as 3.7.0, got '" + text + "'");
+      }
+    }
+    Entity& cluster = in_.addCluster(name, doc_.location);
+    cluster.kafkaVersion = version;
+    cluster.classification = "Strimzi Kafka " + name;
+    Entity& broker = in_.addEntity(EntityKind::Broker, name + " brokers", kafka->location, &cluster);
+    broker.kafkaVersion = version;
+    broker.classification = "Strimzi Kafka " + name + ": spec.kafka.config";
+    if (const TreeNode* config = r_.optionalMap(*kafka, "config", "spec.kafka.config")) in_.setAll(broker, *config);
+
+    // Strimzi sets broker.rack on each broker from its node's topologyKey label: the number of
+    // racks depends on the nodes, so it stays unknown.
+    const TreeNode* rack = r_.optionalMap(*kafka, "rack", "spec.kafka.rack");
+    const std::pair<TreeNode, TreeNode>* topologyKey = nullptr;
+    if (rack != nullptr) {
+      for (const auto& entry : rack->entries) {
+        if (entry.first.scalar == "topologyKey") topologyKey = &entry;
+      }
+    }
+    if (topologyKey != nullptr) {
+      r_.scalar(topologyKey->second, "spec.kafka.rack.topologyKey");
+      in_.set(broker, "broker.rack", topologyKey->first, topologyKey->second);
+    } else {
+      in_.set(cluster, "rack.count", "0", kafka->location, kafka->location);
+    }
+
+    StrimziKafka record;
+    record.cluster = &cluster;
+    record.broker = &broker;
+    record.name = name;
+    record.ns = doc_.at("metadata") != nullptr ? doc_.at("metadata")->text("namespace") : "";
+    record.file = in_.file();
+    record.anchor = kafka->location;
+    if (const TreeNode* replicas = kafka->get("replicas")) {
+      record.replicas = r_.number(*replicas, "spec.kafka.replicas");
+      record.replicasKey = keyLocation(*kafka, "replicas");
+      record.replicasValue = replicas->location;
+    }
+    out.clusters.push_back(std::move(record));
+    in_.describe("Kafka " + name + (version ? " (Kafka " + version->str() + ")" : ""));
+  }
+
+  void readNodePool(StrimziIndex& out) {
+    StrimziNodePool pool;
+    pool.name = metadataName();
+    pool.cluster = clusterLabel(nullptr);
+    pool.ns = metadataText("namespace");
+    pool.file = in_.file();
+    const TreeNode& spec = requiredSpec();
+    const TreeNode* replicas = spec.get("replicas");
+    if (replicas == nullptr) r_.fail(spec, "missing 'spec.replicas' (the number of nodes in the pool)");
+    pool.replicas = r_.number(*replicas, "spec.replicas");
+    pool.replicasKey = keyLocation(spec, "replicas");
+    pool.replicasValue = replicas->location;
+    const TreeNode* roles = r_.optionalList(spec, "roles", "spec.roles");
+    if (roles == nullptr) r_.fail(spec, "missing 'spec.roles' (broker, controller or both)");
+    for (const TreeNode& role : roles->items) {
+      const std::string& text = r_.scalar(role, "spec.roles");
+      if (text != "broker" && text != "controller") {
+        r_.fail(role, "expected a role broker or controller, got '" + text + "'");
+      }
+      if (text == "broker") pool.brokers = true;
+    }
+    in_.describe("KafkaNodePool " + pool.name + " of " + (pool.cluster.empty() ? "no cluster" : pool.cluster) + ": " +
+                 pool.replicas + (pool.brokers ? " broker node(s)" : " controller-only node(s)"));
+    out.pools.push_back(std::move(pool));
+  }
+
+  void readTopic(StrimziIndex& out) {
+    const std::string resourceName = metadataName();
+    const TreeNode* spec = doc_.get("spec");
+    if (spec != nullptr && !spec->isNull()) r_.map(*spec, "spec");
+    if (spec != nullptr && spec->isNull()) spec = nullptr;
+    std::string name = resourceName;
+    if (spec != nullptr) {
+      if (const TreeNode* topicName = spec->get("topicName")) {
+        name = r_.scalar(*topicName, "spec.topicName");
+        if (name.empty()) r_.fail(*topicName, "'spec.topicName' must not be empty");
+      }
+    }
+    StrimziTopic record;
+    record.cluster = clusterLabel(&record.labelLocation);
+    record.ns = metadataText("namespace");
+    record.file = in_.file();
+    Entity& topic = in_.addEntity(EntityKind::Topic, name, doc_.location, nullptr);
+    topic.classification =
+        "Strimzi KafkaTopic " + resourceName + (record.cluster.empty() ? "" : " of cluster " + record.cluster);
+    if (spec != nullptr) {
+      for (const auto& [k, v] : spec->entries) {
+        if (k.scalar == "replicas" || k.scalar == "partitions") {
+          // Strimzi has no -1 here: leaving the field out asks for the broker's default.
+          r_.number(v, "spec." + k.scalar);
+          in_.set(topic, k.scalar == "replicas" ? "replication.factor" : "partitions", k, v);
+        }
+      }
+      if (const TreeNode* config = r_.optionalMap(*spec, "config", "spec.config")) in_.setAll(topic, *config);
+    }
+    record.topic = &topic;
+    out.topics.push_back(std::move(record));
+    in_.describe("KafkaTopic " + name);
+  }
+
+  // KafkaConnect (spec.config) and KafkaMirrorMaker2 (the target cluster's config): Connect
+  // workers, whose internal topics' replication factors the Connect rules check.
+  void readConnect() {
+    const std::string name = metadataName();
+    const TreeNode& spec = requiredSpec();
+    std::optional<KafkaVersion> version;
+    if (const TreeNode* v = spec.get("version")) {
+      const std::string& text = r_.scalar(*v, "spec.version");
+      if (!isPlaceholder(text)) {
+        version = KafkaVersion::parse(text);
+        if (!version) r_.fail(*v, "expected 'spec.version' to be a Kafka release such as 3.7.0, got '" + text + "'");
+      }
+    }
+    const TreeNode* config = nullptr;
+    std::string target;
+    if (kind_ == "KafkaConnect") {
+      config = r_.optionalMap(spec, "config", "spec.config");
+    } else if (const TreeNode* t = r_.optionalMap(spec, "target", "spec.target")) {
+      config = r_.optionalMap(*t, "config", "spec.target.config");  // v1: spec.target
+      target = t->text("alias");
+    } else if (const TreeNode* clusters = r_.optionalList(spec, "clusters", "spec.clusters")) {
+      // v1beta2: the Connect cluster is the entry of spec.clusters named by spec.connectCluster.
+      target = spec.text("connectCluster");
+      for (const TreeNode& c : clusters->items) {
+        r_.map(c, "spec.clusters[]");
+        if (c.text("alias") == target) config = r_.optionalMap(c, "config", "spec.clusters[].config");
+      }
+    }
+    Entity& worker = in_.addEntity(EntityKind::Connect, name, doc_.location, nullptr);
+    worker.kafkaVersion = version;
+    worker.classification = "Strimzi " + kind_ + " " + name;
+    if (config != nullptr) in_.setAll(worker, *config);
+
+    // -1 asks the target cluster for its default.replication.factor, which no file here shows.
+    std::vector<std::pair<std::string, const TreeNode*>> brokerDefaults;
+    auto collect = [&brokerDefaults](const TreeNode* c) {
+      if (c == nullptr || !c->isMap()) return;
+      for (const auto& [k, v] : c->entries) {
+        if (v.isScalar() && v.scalar == "-1" && k.scalar.ends_with("replication.factor")) {
+          brokerDefaults.emplace_back(k.scalar, &k);
+        }
+      }
+    };
+    collect(config);
+    if (const TreeNode* mirrors = spec.get("mirrors"); mirrors != nullptr && mirrors->isSeq()) {
+      for (const TreeNode& m : mirrors->items) {
+        for (const char* connector : {"sourceConnector", "checkpointConnector", "heartbeatConnector"}) {
+          if (const TreeNode* c = m.at(connector, "config")) collect(c);
+        }
+      }
+    }
+    if (!brokerDefaults.empty()) {
+      std::string keys;
+      for (const auto& [k, node] : brokerDefaults) keys += (keys.empty() ? "" : ", ") + k;
+      in_.note(InputNote::Kind::Unresolved, brokerDefaults.front().second->location,
+               kind_ + " " + name + ": replication factor -1 (" + keys + ") means the default.replication.factor of " +
+                   (target.empty() ? std::string("the target cluster") : "the target cluster " + target) +
+                   ", whose broker config is not in the input; the topics it creates are only as durable as that "
+                   "default (check that it is at least 3)",
+               brokerDefaults.front().first);
+    }
+    in_.describe(kind_ + " " + name + " (Connect worker)");
+  }
+
+ private:
+  std::string metadataName() const {
+    const TreeNode* metadata = doc_.get("metadata");
+    if (metadata == nullptr || !metadata->isMap()) r_.fail(doc_, "missing 'metadata' with the resource's name");
+    return r_.requiredText(*metadata, "name", "metadata.name");
+  }
+  std::string metadataText(std::string_view key) const {
+    const TreeNode* metadata = doc_.get("metadata");
+    return metadata != nullptr ? metadata->text(key) : std::string();
+  }
+  const TreeNode& requiredSpec() const {
+    const TreeNode* spec = doc_.get("spec");
+    if (spec == nullptr || spec->isNull()) r_.fail(doc_, "missing 'spec'");
+    return r_.map(*spec, "spec");
+  }
+  std::string clusterLabel(SourceLocation* where) const {
+    const TreeNode* label = doc_.at("metadata", "labels");
+    if (label == nullptr || !label->isMap()) return {};
+    for (const auto& [k, v] : label->entries) {
+      if (k.scalar != kClusterLabel) continue;
+      if (where != nullptr) *where = k.location;
+      return r_.scalar(v, "metadata.labels." + std::string(kClusterLabel));
+    }
+    return {};
+  }
+  static SourceLocation keyLocation(const TreeNode& mapping, std::string_view key) {
+    SourceLocation at = mapping.location;
+    for (const auto& [k, v] : mapping.entries) {
+      if (k.scalar == key) at = k.location;
+    }
+    return at;
+  }
+
+  InputBuilder& in_;
+  const TreeNode& doc_;
+  std::string kind_;
+  TreeReading r_;
+};
+
+bool isStrimziResource(const TreeNode& doc) {
+  return doc.isMap() && startsWith(doc.text("apiVersion"), kApiGroup) && !doc.text("kind").empty();
+}
+
+bool sameNamespace(const std::string& a, const std::string& b) { return a.empty() || b.empty() || a == b; }
+
+// The Kafka a resource names: the one in the same file if there is one, else the only one of that
+// name in the audit. Null when there is none, or several and none of them in the same file.
+const StrimziKafka* findKafka(const StrimziIndex& index, const std::string& name, const std::string& ns, FileId file,
+                              std::size_t* candidates) {
+  const StrimziKafka* sameFile = nullptr;
+  const StrimziKafka* any = nullptr;
+  *candidates = 0;
+  for (const StrimziKafka& k : index.clusters) {
+    if (k.name != name || !sameNamespace(k.ns, ns)) continue;
+    ++*candidates;
+    if (k.file == file) sameFile = &k;
+    any = &k;
+  }
+  if (sameFile != nullptr) return sameFile;
+  return *candidates == 1 ? any : nullptr;
+}
+
+}  // namespace
+
+bool readStrimzi(const ConfigTree& tree, InputBuilder& in) {
+  if (std::none_of(tree.documents.begin(), tree.documents.end(), isStrimziResource)) return false;
+  StrimziIndex found;  // recorded into the load's index only when the whole file has been read
+  for (const TreeNode& doc : tree.documents) {
+    if (!isStrimziResource(doc)) continue;  // other resources of a manifest (Services, ConfigMaps...)
+    const std::string kind = doc.text("kind");
+    ResourceReader reader(in, doc, kind);
+    if (kind == "Kafka") {
+      reader.readKafka(found);
+    } else if (kind == "KafkaNodePool") {
+      reader.readNodePool(found);
+    } else if (kind == "KafkaTopic") {
+      reader.readTopic(found);
+    } else if (kind == "KafkaConnect" || kind == "KafkaMirrorMaker2") {
+      reader.readConnect();
+    } else {
+      in.describe(kind + " (no Kafka durability settings)");  // KafkaUser, KafkaRebalance...
+    }
+  }
+  StrimziIndex& index = in.state<StrimziIndex>(kReaderId);
+  for (StrimziKafka& k : found.clusters) index.clusters.push_back(std::move(k));
+  for (StrimziNodePool& p : found.pools) index.pools.push_back(std::move(p));
+  for (StrimziTopic& t : found.topics) index.topics.push_back(std::move(t));
+  return true;
+}
+
+void linkStrimzi(LoadResult& result) {
+  auto it = result.readerState.find(kReaderId);
+  if (it == result.readerState.end()) return;
+  const StrimziIndex& index = std::any_cast<const StrimziIndex&>(it->second);
+  Model& model = result.model;
+  auto setCount = [](Entity& cluster, std::string value, SourceLocation key, SourceLocation at) {
+    Setting s;
+    s.key = "broker.count";
+    s.value = std::move(value);
+    s.keyLocation = key;
+    s.valueLocation = at;
+    cluster.settings.push_back(std::move(s));
+  };
+
+  // Broker count: the node pools with the broker role (controller-only pools host no partitions;
+  // a pool's replicas is a number of nodes, not a replication factor), else spec.kafka.replicas.
+  for (const StrimziKafka& kafka : index.clusters) {
+    std::vector<const StrimziNodePool*> pools;
+    for (const StrimziNodePool& p : index.pools) {
+      if (p.cluster != kafka.name || !sameNamespace(p.ns, kafka.ns)) continue;
+      std::size_t candidates = 0;
+      if (findKafka(index, p.cluster, p.ns, p.file, &candidates) == &kafka) pools.push_back(&p);
+    }
+    const StrimziNodePool* firstBrokerPool = nullptr;
+    std::int64_t brokers = 0;
+    bool placeholder = false;
+    for (const StrimziNodePool* p : pools) {
+      if (!p->brokers) continue;
+      if (firstBrokerPool == nullptr) firstBrokerPool = p;
+      if (isPlaceholder(p->replicas)) {
+        placeholder = true;
+      } else {
+        brokers += std::stoll(p->replicas);
+      }
+    }
+    if (firstBrokerPool != nullptr) {
+      setCount(*kafka.cluster, placeholder ? firstBrokerPool->replicas : std::to_string(brokers),
+               firstBrokerPool->replicasKey, firstBrokerPool->replicasValue);
+    } else if (pools.empty() && !kafka.replicas.empty()) {
+      setCount(*kafka.cluster, kafka.replicas, kafka.replicasKey, kafka.replicasValue);
+    } else {
+      model.notes.push_back({InputNote::Kind::Unresolved,
+                             kafka.anchor,
+                             "Strimzi Kafka " + kafka.name +
+                                 ": the number of brokers is not known (no spec.kafka.replicas, and no KafkaNodePool "
+                                 "with the broker role for this cluster in the input), so replication factors are not "
+                                 "checked against it",
+                             {}});
+    }
+  }
+
+  for (const StrimziTopic& t : index.topics) {
+    if (t.cluster.empty()) {
+      model.notes.push_back({InputNote::Kind::Ignored,
+                             t.topic->origin,
+                             "KafkaTopic " + t.topic->name + " has no " + std::string(kClusterLabel) +
+                                 " label: the Topic Operator manages only topics labelled with their Kafka cluster, so "
+                                 "this one is not created",
+                             {}});
+      continue;
+    }
+    std::size_t candidates = 0;
+    const StrimziKafka* kafka = findKafka(index, t.cluster, t.ns, t.file, &candidates);
+    if (kafka == nullptr) {
+      if (candidates > 1) {
+        model.notes.push_back({InputNote::Kind::Unresolved,
+                               t.labelLocation,
+                               "KafkaTopic " + t.topic->name + " names cluster " + t.cluster + ", which " +
+                                   std::to_string(candidates) +
+                                   " Kafka resources in other files define: it is checked without a broker config",
+                               {}});
+      }
+      continue;  // no broker config in view: the topic rules say so (KL0203, KL0204)
+    }
+    t.topic->cluster = kafka->cluster;
+    t.topic->inheritsFrom = kafka->broker;
+    t.topic->kafkaVersion = kafka->cluster->kafkaVersion;
+  }
+}
+
+}  // namespace kafkalint
