@@ -364,6 +364,29 @@ const RuleCase kCases[] = {
     {"KL9006", true, "byte-order mark before a key",
      "\xEF\xBB\xBF"
      "broker.id=1\nlog.dirs=/d\n"},
+    {"KL9007", true, "Spring overrides spring.kafka.properties.isolation.level",
+     "spring:\n  kafka:\n    properties:\n      isolation.level: read_committed\n    consumer:\n      group-id: g\n",
+     "4.1", "", "application.yml"},
+    {"KL9007", true, "Jikkou ignores configs beside the spec",
+     "apiVersion: kafka.jikkou.io/v1beta2\nkind: KafkaTopic\nmetadata: {name: t}\nconfigs: {min.insync.replicas: 2}\n"
+     "spec: {partitions: 3, replicas: 3, configs: {min.insync.replicas: 2}}\n",
+     "4.1", "", "topics.yaml"},
+    {"KL9007", false, "Spring consumer setting in its place",
+     "spring:\n  kafka:\n    consumer:\n      group-id: g\n      isolation-level: read_committed\n", "4.1", "",
+     "application.yml"},
+    {"KL9008", true, "a JulieOps plan the input does not have",
+     "context: c\nprojects:\n  - name: p\n    topics:\n      - name: t\n        plan: gold\n"
+     "        config: {replication.factor: \"3\", min.insync.replicas: \"2\"}\n",
+     "4.1", "", "topology.yaml"},
+    {"KL9008", true, "a Strimzi Kafka whose broker count is not known",
+     "apiVersion: kafka.strimzi.io/v1beta2\nkind: Kafka\nmetadata: {name: c, annotations: {strimzi.io/node-pools: "
+     "enabled}}\n"
+     "spec:\n  kafka:\n    config: {min.insync.replicas: 2, default.replication.factor: 3}\n",
+     "4.1", "", "kafka.yaml"},
+    {"KL9008", false, "a Strimzi Kafka with replicas",
+     "apiVersion: kafka.strimzi.io/v1beta2\nkind: Kafka\nmetadata: {name: c}\n"
+     "spec:\n  kafka:\n    replicas: 3\n    config: {min.insync.replicas: 2, default.replication.factor: 3}\n",
+     "4.1", "", "kafka.yaml"},
     {"KL9006", false, "byte-order mark before a comment", "\xEF\xBB\xBF# comment\nbroker.id=1\n"},
 };
 
