@@ -305,8 +305,12 @@ void loadStructuredText(LoadResult& result, const std::string& display, const st
 }
 
 bool scannedExtension(const fs::path& p) {
-  const std::string ext = toLower(p.extension().string());
-  return ext == ".properties" || ext == ".yaml" || ext == ".yml" || ext == ".toml" || ext == ".env";
+  std::string name = toLower(p.filename().string());
+  if (name.ends_with(".tpl")) name.resize(name.size() - 4);  // kafka.yaml.tpl: a YAML template
+  for (const char* ext : {".properties", ".yaml", ".yml", ".toml", ".env"}) {
+    if (name.ends_with(ext)) return true;
+  }
+  return false;
 }
 
 }  // namespace
