@@ -1,6 +1,9 @@
 // Template "read-uncommitted-transactional": a consumer that reads, with
 // isolation.level=read_uncommitted, a topic that a transactional producer of the same input writes.
 // It then processes messages of aborted transactions, the very writes the producer took back.
+#include <map>
+#include <optional>
+
 #include "evaluate/checks/check.hpp"
 
 namespace kafkalint {
@@ -36,18 +39,25 @@ class ReadUncommittedTransactionalCheck final : public Check {
   }
 
  private:
-  static const Entity* transactionalWriter(const Entity& topic, CheckContext& ctx) {
-    for (const Entity& e : ctx.model.entities) {
-      if (e.kind != EntityKind::Producer) continue;
-      bool writes = false;
-      for (const TopicRef& ref : e.produces) writes = writes || ctx.findTopic(e, ref.name) == &topic;
-      if (!writes) continue;
-      EntityView producer(ctx.resolver, e);
-      const Value& id = producer.get("transactional.id").value;
-      if (!id.isNull() && !id.isUnknown()) return &e;
+  // The transactional producer writing a topic, or nullptr. Worked out once per model, on first use.
+  const Entity* transactionalWriter(const Entity& topic, CheckContext& ctx) {
+    if (!writers_) {
+      writers_.emplace();
+      for (const Entity& e : ctx.model.entities) {
+        if (e.kind != EntityKind::Producer || e.produces.empty()) continue;
+        EntityView producer(ctx.resolver, e);
+        const Value& id = producer.get("transactional.id").value;
+        if (id.isNull() || id.isUnknown()) continue;
+        for (const TopicRef& ref : e.produces) {
+          if (const Entity* t = ctx.findTopic(e, ref.name)) writers_->emplace(t, &e);
+        }
+      }
     }
-    return nullptr;
+    auto it = writers_->find(&topic);
+    return it == writers_->end() ? nullptr : it->second;
   }
+
+  std::optional<std::map<const Entity*, const Entity*>> writers_;
 };
 
 }  // namespace

@@ -6,6 +6,7 @@
 
 #include "kafkalint/errors.hpp"
 #include "load/input_readers.hpp"
+#include "load/readers/tree_reading.hpp"
 
 namespace kafkalint {
 
@@ -15,7 +16,7 @@ constexpr std::string_view kMarker = "cluster-spec/v1";
 
 class SpecReader {
  public:
-  SpecReader(InputBuilder& in) : in_(in) {}
+  explicit SpecReader(InputBuilder& in) : in_(in), tree_(in, "cluster spec") {}
 
   void read(const TreeNode& root) {
     fields(root, "the spec", {"kafkalint", "cluster", "topics", "clients"});
@@ -197,17 +198,10 @@ class SpecReader {
     return node.items;
   }
 
-  const std::string& scalar(const TreeNode& node, const char* what) {
-    if (!node.isScalar()) fail(node, std::string("expected ") + what);
-    return node.scalar;
-  }
+  const std::string& scalar(const TreeNode& node, const char* what) { return tree_.scalar(node, what); }
 
   std::string requiredText(const TreeNode& node, const char* field, const char* what) {
-    const TreeNode* n = node.get(field);
-    if (n == nullptr) fail(node, std::string("missing '") + field + "' for a " + what);
-    std::string text = scalar(*n, "a text");
-    if (text.empty()) fail(*n, std::string("'") + field + "' must not be empty");
-    return text;
+    return tree_.requiredText(node, field, std::string(what) + " " + field);  // "topic name"
   }
 
   void fields(const TreeNode& node, const std::string& what, std::initializer_list<std::string_view> allowed) {
@@ -223,11 +217,10 @@ class SpecReader {
     }
   }
 
-  [[noreturn]] void fail(const TreeNode& node, const std::string& what) const {
-    throw InputError(in_.displayPath(), node.location.line, node.location.column, "cluster spec: " + what);
-  }
+  [[noreturn]] void fail(const TreeNode& node, const std::string& what) const { tree_.fail(node, what); }
 
   InputBuilder& in_;
+  TreeReading tree_;
   Entity* cluster_ = nullptr;
   Entity* broker_ = nullptr;
   std::optional<KafkaVersion> version_;

@@ -9,15 +9,14 @@
 
 #include "kafkalint/errors.hpp"
 #include "load/input_readers.hpp"
+#include "resolve/typed_value.hpp"
 
 namespace kafkalint {
 
 // A value that is a template placeholder (Terraform/Helm/Jinja) rather than a value: kept as
 // written, the resolver reports it as "could not verify" when a rule needs it.
-inline bool isPlaceholder(std::string_view text) {
-  return text.find("${") != std::string_view::npos || text.find("{{") != std::string_view::npos ||
-         text.find("{%") != std::string_view::npos;
-}
+// The resolver's own test, so that what a reader keeps is what the resolver then reports.
+inline bool isPlaceholder(std::string_view text) { return placeholderReason(text).has_value(); }
 
 inline bool isWholeNumber(std::string_view text) {
   if (!text.empty() && text.front() == '-') text.remove_prefix(1);
