@@ -2,8 +2,12 @@
 // about each of them. Loaders produce it; the resolver and the rule engine read it.
 #pragma once
 
+#include <cstdint>
 #include <deque>
+#include <map>
+#include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -49,6 +53,31 @@ struct TopicRef {
   SourceLocation location;
 };
 
+// Where a live topic's partitions are: replicas, in-sync replicas and leader of each, as the
+// cluster's metadata reports them. Flat arrays: a cluster can have a million partitions.
+struct TopicPlacement {
+  struct Partition {
+    std::int32_t id = 0;
+    std::int32_t leader = -1;       // -1: no leader
+    std::int16_t error = 0;         // the Kafka error code Metadata gave for the partition
+    std::uint32_t first = 0;        // index into brokerIds: its replicas, then its ISR
+    std::uint16_t replicaCount = 0;
+    std::uint16_t isrCount = 0;
+  };
+  std::vector<Partition> partitions;  // by partition id
+  std::vector<std::int32_t> brokerIds;
+
+  [[nodiscard]] std::span<const std::int32_t> replicas(const Partition& p) const {
+    return {brokerIds.data() + p.first, p.replicaCount};
+  }
+  [[nodiscard]] std::span<const std::int32_t> isr(const Partition& p) const {
+    return {brokerIds.data() + p.first + p.replicaCount, p.isrCount};
+  }
+  // Appends a partition (replicas and ISR are copied).
+  void add(std::int32_t id, std::int32_t leader, std::int16_t error, std::span<const std::int32_t> replicas,
+           std::span<const std::int32_t> isr);
+};
+
 struct Entity {
   EntityKind kind = EntityKind::Broker;
   std::string name;
@@ -62,6 +91,13 @@ struct Entity {
   std::vector<TopicRef> produces;            // producers: the topics it writes to
   std::vector<TopicRef> consumes;            // consumers: the topics it reads
   std::string classification;                // why the loader decided the kind and dialect
+  // Live entities (read from a cluster, not from a file): they have no written text, so checks of
+  // how settings are written (unknown keys, duplicates) skip them.
+  bool fromCluster = false;
+  // Why the entity's configuration could not be read from the cluster ("" when it was): every
+  // config a rule needs is then unknown, and the run fails closed.
+  std::string unverified;
+  std::shared_ptr<const TopicPlacement> placement;  // live topics: where the partitions are
 };
 
 // What happened to one input file.
@@ -87,11 +123,37 @@ struct InputNote {
   std::string key;  // the setting concerned, if any
 };
 
+// A consumer group of a live cluster.
+struct ConsumerGroupState {
+  std::string id;
+  std::string state;  // Stable, Empty, PreparingRebalance, CompletingRebalance, Dead, Unknown
+  std::string protocolType;
+  std::size_t members = 0;
+  std::vector<std::string> topics;  // assigned to its members, sorted
+  std::string error;                // why it could not be described ("" when it was)
+};
+
+// What a live audit read besides entities.
+struct LiveCluster {
+  std::string bootstrap;  // as given on the command line
+  std::string clusterId;
+  std::int32_t controllerId = -1;
+  const Entity* entity = nullptr;  // the cluster entity
+  // Broker id -> broker.rack ("" when the broker has none; absent when its configs were not read).
+  std::map<std::int32_t, std::string> racks;
+  std::vector<ConsumerGroupState> groups;
+  bool groupsRead = false;  // false when the groups could not be listed
+};
+
 struct Model {
   SourceFiles files;
   std::deque<Entity> entities;  // deque: entities point at each other (inheritsFrom)
   std::vector<InputRecord> inputs;
   std::vector<InputNote> notes;
+  std::deque<LiveCluster> live;  // clusters read with --bootstrap
+
+  // The live cluster an entity belongs to, or nullptr.
+  [[nodiscard]] const LiveCluster* liveClusterOf(const Entity& entity) const;
 };
 
 }  // namespace kafkalint

@@ -15,6 +15,7 @@ enum class ProvenanceKind {
   DynamicBrokerConfig,   // live: per-broker dynamic config
   DynamicDefaultBroker,  // live: cluster-wide dynamic default
   StaticBrokerConfig,    // live: server.properties of the broker
+  ClusterMetadata,       // live: the cluster's metadata (a topic's replication factor, partitions)
   KafkaDefault,          // Apache Kafka's default for the version audited
   ClientDefault,         // the client library's default (librdkafka, Scala client...)
   Derived,               // computed by the client from other settings (e.g. idempotence disabled)

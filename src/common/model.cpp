@@ -37,6 +37,28 @@ std::optional<EntityKind> parseEntityKind(std::string_view id) {
   return std::nullopt;
 }
 
+void TopicPlacement::add(std::int32_t id, std::int32_t leader, std::int16_t error,
+                         std::span<const std::int32_t> replicas, std::span<const std::int32_t> isr) {
+  Partition p;
+  p.id = id;
+  p.leader = leader;
+  p.error = error;
+  p.first = static_cast<std::uint32_t>(brokerIds.size());
+  p.replicaCount = static_cast<std::uint16_t>(replicas.size());
+  p.isrCount = static_cast<std::uint16_t>(isr.size());
+  brokerIds.insert(brokerIds.end(), replicas.begin(), replicas.end());
+  brokerIds.insert(brokerIds.end(), isr.begin(), isr.end());
+  partitions.push_back(p);
+}
+
+const LiveCluster* Model::liveClusterOf(const Entity& entity) const {
+  const Entity* cluster = entity.kind == EntityKind::Cluster ? &entity : entity.cluster;
+  for (const LiveCluster& c : live) {
+    if (c.entity != nullptr && c.entity == cluster) return &c;
+  }
+  return nullptr;
+}
+
 std::string_view severityId(Severity s) {
   switch (s) {
     case Severity::Note:
@@ -70,6 +92,8 @@ std::string_view provenanceKindId(ProvenanceKind kind) {
       return "dynamic-default-broker-config";
     case ProvenanceKind::StaticBrokerConfig:
       return "static-broker-config";
+    case ProvenanceKind::ClusterMetadata:
+      return "cluster-metadata";
     case ProvenanceKind::KafkaDefault:
       return "kafka-default";
     case ProvenanceKind::ClientDefault:

@@ -657,7 +657,8 @@ class Evaluator {
     if (f == "explicit") {
       const EffectiveValue& ev = keyArg(n);
       return Value(ev.provenance.kind == ProvenanceKind::Explicit ||
-                   ev.provenance.kind == ProvenanceKind::TopicOverride);
+                   ev.provenance.kind == ProvenanceKind::TopicOverride ||
+                   ev.provenance.kind == ProvenanceKind::ClusterMetadata);
     }
     if (f == "exists") return Value(keyArg(n).exists);
     if (f == "source") return Value(describeProvenance(keyArg(n).provenance, ctx_.files));

@@ -109,6 +109,13 @@ const EffectiveValue& EntityView::get(std::string_view ruleKey) {
   }
   EffectiveValue ev = dialect_->resolve(ruleKey, *this);
   resolving_.erase(std::string(ruleKey));
+  // A live entity whose configs could not be read: a value that was not read is not known, and
+  // a default or an inherited value would pass a check that was never made.
+  if (!entity_->unverified.empty() && written(ruleKey) == nullptr && ev.exists) {
+    ev.value = Value::unknown(entity_->unverified);
+    ev.text.clear();
+    ev.provenance = Provenance{ProvenanceKind::Unset, {}, entity_->unverified, {}};
+  }
   return cache_.emplace(std::string(ruleKey), std::move(ev)).first->second;
 }
 
@@ -188,9 +195,11 @@ std::string describeProvenance(const Provenance& p, const SourceFiles& files) {
     case ProvenanceKind::BrokerSetting:
       return "inherited from broker setting " + p.via + (p.location.valid() ? " at " + where() : "");
     case ProvenanceKind::DynamicBrokerConfig:
-      return "dynamic per-broker config";
+      return p.detail.empty() ? "dynamic per-broker config" : p.detail;
     case ProvenanceKind::DynamicDefaultBroker:
-      return "dynamic cluster-wide default";
+      return p.detail.empty() ? "dynamic cluster-wide default" : p.detail;
+    case ProvenanceKind::ClusterMetadata:
+      return p.detail.empty() ? "from the cluster's metadata" : p.detail;
     case ProvenanceKind::StaticBrokerConfig:
       if (p.detail.empty()) return "static broker config (server.properties)";
       return p.detail + (p.location.valid() ? " (" + where() + ")" : "");

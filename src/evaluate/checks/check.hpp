@@ -55,7 +55,7 @@ std::unique_ptr<Check> makeCheck(std::string_view templateName);
 Finding makeFinding(const RuleInfo& rule, const Entity& entity, std::string message, SourceLocation location);
 EffectiveEntry effectiveEntry(const EffectiveValue& value);
 // Written-setting checks (unknown keys, invalid values, duplicates) see a client file shared by
-// producers and consumers once, through its first entity.
+// producers and consumers once, through its first entity, and skip live entities.
 bool ownsWrittenSettings(const Entity& entity);
 
 }  // namespace kafkalint

@@ -53,6 +53,7 @@ EffectiveEntry effectiveEntry(const EffectiveValue& ev) {
 }
 
 bool ownsWrittenSettings(const Entity& entity) {
+  if (entity.fromCluster) return false;  // the cluster reports what it holds, not what someone wrote
   return entity.sharedWith == nullptr || entity.kind == EntityKind::Producer;
 }
 
