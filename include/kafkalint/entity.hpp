@@ -58,9 +58,9 @@ struct TopicRef {
 struct TopicPlacement {
   struct Partition {
     std::int32_t id = 0;
-    std::int32_t leader = -1;       // -1: no leader
-    std::int16_t error = 0;         // the Kafka error code Metadata gave for the partition
-    std::uint32_t first = 0;        // index into brokerIds: its replicas, then its ISR
+    std::int32_t leader = -1;  // -1: no leader
+    std::int16_t error = 0;    // the Kafka error code Metadata gave for the partition
+    std::uint32_t first = 0;   // index into brokerIds: its replicas, then its ISR
     std::uint16_t replicaCount = 0;
     std::uint16_t isrCount = 0;
   };
@@ -142,7 +142,7 @@ struct LiveCluster {
   // Broker id -> broker.rack ("" when the broker has none; absent when its configs were not read).
   std::map<std::int32_t, std::string> racks;
   std::vector<ConsumerGroupState> groups;
-  bool groupsRead = false;  // false when the groups could not be listed
+  std::string groupsError;  // why the groups could not be listed ("" when they were)
 };
 
 struct Model {

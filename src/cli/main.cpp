@@ -8,10 +8,14 @@
 #include <cstring>
 #include <filesystem>
 #include <iostream>
+#include <set>
 #include <sstream>
+
+extern char** environ;
 
 #include "kafkalint/catalog.hpp"
 #include "kafkalint/evaluate.hpp"
+#include "kafkalint/live.hpp"
 #include "kafkalint/load.hpp"
 #include "kafkalint/report.hpp"
 #include "kafkalint/resolve.hpp"
@@ -26,8 +30,10 @@ constexpr const char* kExitCodes =
     "  1  findings at or above --fail-on\n"
     "  2  usage error, or input that could not be used: a missing or unreadable file, binary\n"
     "     content, invalid UTF-8, a malformed \\uXXXX escape, a rule file that does not parse,\n"
-    "     or nothing to check (no Kafka configuration found)\n"
-    "  3  a check could not be made against a live cluster (reserved for live audits)";
+    "     an invalid client setting, or nothing to check (no Kafka configuration found)\n"
+    "  3  a check could not be made against the live cluster (--bootstrap): unreachable, timed\n"
+    "     out, a broker down, or not authorized; the report says what was not checked (KL9009).\n"
+    "     Exit code 2 wins over 3, and 3 over 1.";
 
 struct CheckOptions {
   std::vector<std::string> paths;
@@ -41,6 +47,11 @@ struct CheckOptions {
   std::string color = "auto";
   bool verbose = false;
   bool quiet = false;
+  // Live cluster
+  std::string bootstrap;
+  std::vector<std::string> clientOverrides;  // -X key=value
+  std::string clientConfig;
+  double timeoutSeconds = 30;
 };
 
 void printError(const std::string& message) { std::cerr << "kafkalint: error: " << message << "\n"; }
@@ -104,6 +115,60 @@ std::optional<KafkaVersion> pickVersion(const std::string& text, const char* opt
   return v;
 }
 
+// The topic configs the rules read: the only ones requested from the cluster, so that the
+// answers for 100,000 topics stay small.
+std::set<std::string> topicConfigKeys(const RuleSet& rules) {
+  std::set<std::string> keys = {"min.insync.replicas", "unclean.leader.election.enable"};  // the budget
+  const Catalog& catalog = Catalog::instance();
+  for (const std::string& key : rules.checkedKeys(EntityKind::Topic)) {
+    if (key.find(':') == std::string::npos && catalog.knownInAnyRelease(ConfigScope::Topic, key)) keys.insert(key);
+  }
+  return keys;
+}
+
+// Reads the cluster at --bootstrap into the model. Returns an exit code when the run must stop
+// (a client setting that cannot be used).
+std::optional<int> readCluster(const CheckOptions& o, const RuleSet& rules, Model& model) {
+  LiveOptions live;
+  live.bootstrap = o.bootstrap;
+  try {
+    ClientSettingsInput input;
+    input.clientConfigFile = o.clientConfig;
+    input.overrides = o.clientOverrides;
+    for (char** e = environ; e != nullptr && *e != nullptr; ++e) input.environment.emplace_back(*e);
+    ClientSettings settings = collectClientSettings(input);
+    for (const std::string& w : settings.warnings) std::cerr << "kafkalint: warning: " << w << "\n";
+    live.clientSettings = std::move(settings.settings);
+  } catch (const InputError& e) {
+    printError(e.what());
+    return static_cast<int>(ExitCode::InputError);
+  }
+  if (!(o.timeoutSeconds > 0) || o.timeoutSeconds > 3600) {
+    printError("--timeout: expected a number of seconds above 0 and at most 3600");
+    return static_cast<int>(ExitCode::InputError);
+  }
+  live.timeout = std::chrono::milliseconds(static_cast<long long>(o.timeoutSeconds * 1000));
+  live.topicConfigKeys = topicConfigKeys(rules);
+  if (!o.quiet && ::isatty(STDERR_FILENO) == 1) {
+    live.progress = [](std::string_view line) { std::cerr << "\rkafkalint: " << line << "\x1b[K" << std::flush; };
+  }
+  if (o.verbose) live.log = [](std::string_view line) { std::cerr << "kafkalint: " << line << "\n"; };
+  try {
+    const LiveStats stats = loadLiveCluster(model, live);
+    if (live.progress) std::cerr << "\r\x1b[K" << std::flush;
+    if (o.verbose) {
+      std::cerr << "kafkalint: read " << o.bootstrap << ": " << stats.brokers << " brokers, " << stats.topics
+                << " topics, " << stats.partitions << " partitions, " << stats.groups << " consumer groups, "
+                << stats.describeConfigsRequests << " topic DescribeConfigs requests, " << stats.seconds << " s\n";
+    }
+  } catch (const InputError& e) {
+    printError(e.what());
+    return static_cast<int>(ExitCode::InputError);
+  }
+  linkConsumerGroups(model);
+  return std::nullopt;
+}
+
 int runCheck(const CheckOptions& o) {
   auto version = pickVersion(o.kafkaVersion, "--kafka-version");
   if (!version) return static_cast<int>(ExitCode::InputError);
@@ -131,11 +196,12 @@ int runCheck(const CheckOptions& o) {
     return static_cast<int>(ExitCode::InputError);
   }
 
-  if (o.paths.empty()) {
-    printError("nothing to check: give configuration files or directories (see kafkalint check --help)");
+  if (o.paths.empty() && o.bootstrap.empty()) {
+    printError(
+        "nothing to check: give configuration files or directories, or --bootstrap (see kafkalint check --help)");
     return static_cast<int>(ExitCode::InputError);
   }
-  LoadResult loaded = loadInputs(o.paths, loadOptions);
+  LoadResult loaded = o.paths.empty() ? LoadResult{} : loadInputs(o.paths, loadOptions);
   for (const std::string& unused : loaded.unusedKindOverrides) {
     loaded.errors.emplace_back(unused, 0, 0,
                                "--kind names a file that is not among the inputs, so it would have no effect");
@@ -147,14 +213,20 @@ int runCheck(const CheckOptions& o) {
     }
   }
 
+  if (!o.bootstrap.empty()) {
+    if (auto failed = readCluster(o, rules, loaded.model)) return *failed;
+  }
+
   Resolver resolver(ResolveOptions{*version, *clientVersion});
   std::vector<Finding> findings = evaluate(loaded.model, rules, resolver);
 
   ExitCode exit = ExitCode::Ok;
-  if (failOn) {
-    for (const Finding& f : findings) {
-      if (f.severity >= *failOn) exit = ExitCode::Findings;
-    }
+  for (const Finding& f : findings) {
+    if (failOn && f.severity >= *failOn && exit == ExitCode::Ok) exit = ExitCode::Findings;
+  }
+  for (const Finding& f : findings) {
+    const RuleInfo* rule = rules.find(f.ruleId);
+    if (rule != nullptr && rule->templateName == "cluster-unverified") exit = ExitCode::CouldNotVerify;
   }
   const bool nothingChecked = loaded.model.entities.empty();
   if (!loaded.errors.empty() || nothingChecked) exit = ExitCode::InputError;
@@ -215,6 +287,23 @@ int run(int argc, char** argv) {
       ->check(CLI::IsMember({"error", "warning", "note", "never"}));
   checkCmd->add_option("--color", check.color, "colour in the text report")
       ->check(CLI::IsMember({"auto", "always", "never"}));
+  checkCmd
+      ->add_option("--bootstrap", check.bootstrap,
+                   "HOST:PORT[,HOST:PORT...]: also audit this live cluster (read only: Metadata, DescribeConfigs, "
+                   "ListGroups, DescribeGroups)")
+      ->envname("KAFKALINT_BOOTSTRAP");
+  checkCmd
+      ->add_option("-X", check.clientOverrides,
+                   "KEY=VALUE: a librdkafka setting for the connection (security.protocol, sasl.mechanism, "
+                   "ssl.ca.location...); secrets are better given as KAFKALINT_CLIENT_* environment variables "
+                   "(KAFKALINT_CLIENT_SASL_PASSWORD is sasl.password)")
+      ->allow_extra_args(false);
+  checkCmd->add_option("--client-config", check.clientConfig,
+                       "client properties file for the connection (librdkafka or Java names, e.g. the admin.properties "
+                       "given to kafka-topics.sh)");
+  checkCmd->add_option("--timeout", check.timeoutSeconds,
+                       "seconds to wait for each request to the cluster (default 30); a request that times out makes "
+                       "the checks that needed it fail closed (exit 3)");
   checkCmd->add_flag("-v,--verbose", check.verbose, "show how each file was classified and the effective values");
   checkCmd->add_flag("-q,--quiet", check.quiet, "print nothing on success paths; rely on the exit code");
 

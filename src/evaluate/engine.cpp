@@ -9,6 +9,11 @@ const Entity* CheckContext::findTopic(const Entity& client, std::string_view nam
     const Entity* topic = it->second;
     if (client.cluster == nullptr || topic->cluster == nullptr || client.cluster == topic->cluster) return topic;
   }
+  // Files audited together with --bootstrap describe that cluster: its live topic stands in for
+  // one the client's own cluster spec does not list.
+  for (auto it = first; it != last; ++it) {
+    if (it->second->fromCluster) return it->second;
+  }
   return nullptr;
 }
 

@@ -30,6 +30,7 @@ const std::vector<std::string_view>& builtinTemplates() {
       "unclassified-input",   "byte-order-mark",
       "evaluation-error",     "ignored-setting",
       "unresolved-reference", "read-uncommitted-transactional",
+      "cluster-unverified",
   };
   return templates;
 }

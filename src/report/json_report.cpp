@@ -13,7 +13,10 @@ namespace {
 
 Json location(const SourceLocation& loc, const SourceFiles& files) {
   if (!loc.valid()) return nullptr;
-  return Json{{"file", files.path(loc.file)}, {"line", loc.line}, {"column", loc.column}};
+  // Line 0: a live cluster (kafka://bootstrap), which has no lines.
+  return Json{{"file", files.path(loc.file)},
+              {"line", loc.line > 0 ? Json(loc.line) : Json(nullptr)},
+              {"column", loc.line > 0 ? Json(loc.column) : Json(nullptr)}};
 }
 
 std::string_view statusId(InputRecord::Status s) {
@@ -98,6 +101,43 @@ void writeJson(std::ostream& out, const Report& report) {
     errors.push_back(std::move(item));
   }
   doc["errors"] = std::move(errors);
+
+  if (!report.model.live.empty()) {
+    Json clusters = Json::array();
+    for (const LiveCluster& live : report.model.live) {
+      std::size_t brokers = 0, topics = 0, partitions = 0;
+      for (const Entity& e : report.model.entities) {
+        if (e.cluster != live.entity) continue;
+        brokers += e.kind == EntityKind::Broker ? 1 : 0;
+        topics += e.kind == EntityKind::Topic ? 1 : 0;
+        partitions += e.placement ? e.placement->partitions.size() : 0;
+      }
+      Json racks = Json::object();
+      for (const auto& [id, rack] : live.racks) racks[std::to_string(id)] = rack.empty() ? Json(nullptr) : Json(rack);
+      Json groups = Json::array();
+      for (const ConsumerGroupState& g : live.groups) {
+        groups.push_back(Json{{"id", g.id},
+                              {"state", g.state},
+                              {"members", g.members},
+                              {"topics", g.topics},
+                              {"error", g.error.empty() ? Json(nullptr) : Json(g.error)}});
+      }
+      clusters.push_back(Json{
+          {"bootstrap", live.bootstrap},
+          {"clusterId", live.clusterId.empty() ? Json(nullptr) : Json(live.clusterId)},
+          {"controllerId", live.controllerId},
+          {"read", live.entity != nullptr && live.entity->unverified.empty()},
+          {"unverified",
+           live.entity == nullptr || live.entity->unverified.empty() ? Json(nullptr) : Json(live.entity->unverified)},
+          {"brokers", brokers},
+          {"topics", topics},
+          {"partitions", partitions},
+          {"racks", std::move(racks)},
+          {"groups", std::move(groups)},
+          {"groupsError", live.groupsError.empty() ? Json(nullptr) : Json(live.groupsError)}});
+    }
+    doc["clusters"] = std::move(clusters);
+  }
 
   std::size_t checked = 0;
   for (const InputRecord& in : report.model.inputs) checked += in.status == InputRecord::Status::Checked ? 1 : 0;

@@ -39,9 +39,11 @@ void writeText(std::ostream& out, const Report& report, const TextOptions& optio
   std::size_t counts[3] = {0, 0, 0};
   for (const Finding& f : report.findings) {
     ++counts[static_cast<int>(f.severity)];
-    std::string where = f.location.valid() ? files.path(f.location.file) + ":" + std::to_string(f.location.line) + ":" +
-                                                 std::to_string(f.location.column)
-                                           : std::string(entityKindId(f.entityKind)) + " " + f.entityName;
+    const std::string entity = std::string(entityKindId(f.entityKind)) + " " + f.entityName;
+    std::string where = !f.location.valid()    ? entity
+                        : f.location.line == 0 ? files.path(f.location.file) + " " + entity  // a live cluster
+                                               : files.path(f.location.file) + ":" + std::to_string(f.location.line) +
+                                                     ":" + std::to_string(f.location.column);
     out << style.wrap("1", where) << ": " << style.severity(f.severity) << " " << f.ruleId << " [" << f.ruleName << "] "
         << f.message << "\n";
     if (options.verbose) {
@@ -63,7 +65,10 @@ void writeText(std::ostream& out, const Report& report, const TextOptions& optio
 
   std::string summary;
   summary += plural(counts[2], "error") + ", " + plural(counts[1], "warning") + ", " + plural(counts[0], "note");
-  summary += " in " + plural(checked, "file") + " checked";
+  if (checked > 0 || report.model.live.empty()) summary += " in " + plural(checked, "file") + " checked";
+  for (const LiveCluster& live : report.model.live) {
+    summary += (checked > 0 ? " and" : "") + std::string(" in the cluster at ") + live.bootstrap;
+  }
   if (!kinds.empty()) {
     summary += " (";
     bool first = true;

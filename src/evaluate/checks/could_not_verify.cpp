@@ -12,8 +12,14 @@ class CouldNotVerifyCheck final : public Check {
   void checkModel(const RuleSet::Compiled& rule, CheckContext& ctx) override {
     for (const auto& [entity, keys] : ctx.unverified) {
       if (!rule.appliesTo(entity->kind)) continue;
+      if (!entity->unverified.empty()) continue;  // a live entity not read: cluster-unverified reports it
       EntityView view(ctx.resolver, *entity);
       for (const auto& [key, u] : keys) {
+        const std::string_view target = splitTargetKey(key).target;
+        const Entity* through = target == "cluster"  ? entity->cluster
+                                : target == "broker" ? entity->inheritsFrom
+                                                     : nullptr;
+        if (through != nullptr && !through->unverified.empty()) continue;  // reported on that live entity
         const EffectiveValue& ev = view.get(key);
         if (ev.invalid) continue;  // the invalid-value rule already reports it as an error
         std::string rules;

@@ -15,6 +15,7 @@ std::unique_ptr<Check> makeEvaluationErrorCheck();
 std::unique_ptr<Check> makeIgnoredSettingCheck();
 std::unique_ptr<Check> makeUnresolvedReferenceCheck();
 std::unique_ptr<Check> makeReadUncommittedTransactionalCheck();
+std::unique_ptr<Check> makeClusterUnverifiedCheck();
 
 std::unique_ptr<Check> makeCheck(std::string_view name) {
   if (name == "expression") return makeExpressionRule();
@@ -28,6 +29,7 @@ std::unique_ptr<Check> makeCheck(std::string_view name) {
   if (name == "ignored-setting") return makeIgnoredSettingCheck();
   if (name == "unresolved-reference") return makeUnresolvedReferenceCheck();
   if (name == "read-uncommitted-transactional") return makeReadUncommittedTransactionalCheck();
+  if (name == "cluster-unverified") return makeClusterUnverifiedCheck();
   return nullptr;
 }
 

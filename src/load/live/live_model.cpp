@@ -1,0 +1,218 @@
+// A live cluster's snapshot as entities: the cluster, its brokers (configs from DescribeConfigs)
+// and its topics (configs, replication factor and placement from Metadata).
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "kafkalint/live.hpp"
+#include "kafkalint/text.hpp"
+#include "load/live/cluster_snapshot.hpp"
+
+namespace kafkalint {
+
+namespace {
+
+ProvenanceKind provenanceOf(LiveConfig::Source source) {
+  switch (source) {
+    case LiveConfig::Source::TopicOverride:
+      return ProvenanceKind::TopicOverride;
+    case LiveConfig::Source::DynamicBroker:
+      return ProvenanceKind::DynamicBrokerConfig;
+    case LiveConfig::Source::DynamicDefaultBroker:
+      return ProvenanceKind::DynamicDefaultBroker;
+    case LiveConfig::Source::StaticBroker:
+      return ProvenanceKind::StaticBrokerConfig;
+    case LiveConfig::Source::Default:
+      return ProvenanceKind::KafkaDefault;
+    case LiveConfig::Source::Unknown:
+    case LiveConfig::Source::Other:
+      return ProvenanceKind::ClusterMetadata;
+  }
+  return ProvenanceKind::ClusterMetadata;
+}
+
+// How the cluster says a value came about, for people: "Kafka default; not set on the topic or
+// the brokers", "dynamic config of broker 2"...
+std::string describeSource(const LiveConfig& c, EntityKind kind, const std::string& brokerName) {
+  const bool topic = kind == EntityKind::Topic;
+  switch (c.source) {
+    case LiveConfig::Source::TopicOverride:
+      return "topic override";
+    case LiveConfig::Source::DynamicBroker:
+      return topic ? "dynamic broker config, as broker " + brokerName + " reports it"
+                   : "dynamic config of broker " + brokerName;
+    case LiveConfig::Source::DynamicDefaultBroker:
+      return "dynamic cluster-wide broker default";
+    case LiveConfig::Source::StaticBroker:
+      return topic ? "server.properties of broker " + brokerName + " (static broker config)"
+                   : "server.properties of broker " + brokerName;
+    case LiveConfig::Source::Default:
+      return topic ? "Kafka default; not set on the topic or the brokers"
+                   : "Kafka default; not set on broker " + brokerName;
+    case LiveConfig::Source::Unknown:
+    case LiveConfig::Source::Other:
+      return "reported by the cluster (source not known)";
+  }
+  return {};
+}
+
+void addConfigs(Entity& entity, const std::vector<LiveConfig>& configs, const std::string& brokerName) {
+  entity.settings.reserve(entity.settings.size() + configs.size());
+  for (const LiveConfig& c : configs) {
+    if (!c.value) continue;  // sensitive or null: Kafka does not say, and kafkalint must not know
+    Setting s;
+    s.key = c.name;
+    s.value = *c.value;
+    s.origin = provenanceOf(c.source);
+    s.detail = describeSource(c, entity.kind, brokerName);
+    entity.settings.push_back(std::move(s));
+  }
+}
+
+Setting metadataSetting(std::string key, std::string value, std::string detail) {
+  Setting s;
+  s.key = std::move(key);
+  s.value = std::move(value);
+  s.origin = ProvenanceKind::ClusterMetadata;
+  s.detail = std::move(detail);
+  return s;
+}
+
+std::string listIds(const std::vector<std::int32_t>& ids) {
+  std::string out;
+  for (std::size_t i = 0; i < ids.size() && i < 10; ++i) out += (i ? ", " : "") + std::to_string(ids[i]);
+  if (ids.size() > 10) out += " and " + std::to_string(ids.size() - 10) + " more";
+  return out;
+}
+
+}  // namespace
+
+void addSnapshotToModel(Model& model, ClusterSnapshot snapshot) {
+  const FileId file = model.files.add("kafka://" + snapshot.bootstrap);
+  const SourceLocation origin{file, 0, 0};
+  auto newEntity = [&](EntityKind kind, std::string name) -> Entity& {
+    Entity& e = model.entities.emplace_back();
+    e.kind = kind;
+    e.name = std::move(name);
+    e.origin = origin;
+    e.fromCluster = true;
+    e.classification = "read from the cluster at " + snapshot.bootstrap;
+    return e;
+  };
+
+  Entity& cluster =
+      newEntity(EntityKind::Cluster, snapshot.clusterId.empty() ? snapshot.bootstrap : snapshot.clusterId);
+  cluster.dialect = "cluster";
+  LiveCluster& live = model.live.emplace_back();
+  live.bootstrap = snapshot.bootstrap;
+  live.clusterId = snapshot.clusterId;
+  live.controllerId = snapshot.controllerId;
+  live.entity = &cluster;
+  if (!snapshot.error.empty()) {
+    cluster.unverified = snapshot.error;
+    return;
+  }
+
+  std::sort(snapshot.brokers.begin(), snapshot.brokers.end(),
+            [](const LiveBroker& a, const LiveBroker& b) { return a.id < b.id; });
+  std::sort(snapshot.topics.begin(), snapshot.topics.end(),
+            [](const LiveTopic& a, const LiveTopic& b) { return a.name < b.name; });
+
+  // Brokers, and their racks (2.0.2 drops Metadata's rack: broker.rack comes from DescribeConfigs).
+  std::set<std::string> racks;
+  std::vector<std::int32_t> racksUnknown;
+  const Entity* controller = nullptr;
+  const Entity* firstBroker = nullptr;
+  for (const LiveBroker& b : snapshot.brokers) {
+    const std::string name = std::to_string(b.id);
+    Entity& broker = newEntity(EntityKind::Broker, name);
+    broker.cluster = &cluster;
+    if (!b.inMetadata) {
+      broker.unverified = "broker " + name +
+                          " holds replicas but is not in the cluster's metadata (it is down or was removed), so its "
+                          "configs could not be read";
+    } else if (!b.error.empty()) {
+      broker.unverified = "the configs of broker " + name + " could not be read: " + b.error;
+    }
+    addConfigs(broker, b.configs, name);
+    if (broker.unverified.empty()) {
+      std::string rack;
+      for (const LiveConfig& c : b.configs) {
+        if (c.name == "broker.rack" && c.value) rack = *c.value;
+      }
+      live.racks[b.id] = rack;
+      if (!rack.empty()) racks.insert(rack);
+    } else {
+      racksUnknown.push_back(b.id);
+    }
+    if (b.id == snapshot.controllerId) controller = &broker;
+    if (firstBroker == nullptr && broker.unverified.empty()) firstBroker = &broker;
+  }
+  cluster.settings.push_back(metadataSetting("broker.count", std::to_string(snapshot.brokers.size()),
+                                             "brokers of the cluster (from its metadata)"));
+  if (racksUnknown.empty()) {
+    cluster.settings.push_back(
+        metadataSetting("rack.count", std::to_string(racks.size()), "distinct broker.rack values of its brokers"));
+  } else {
+    cluster.unverified = "broker.rack of broker(s) " + listIds(racksUnknown) + " could not be read";
+  }
+
+  // A topic's configs come from the controller, which answers with the brokers' values for what
+  // the topic does not override; the controller's own configs are the fallback for a missing key.
+  const Entity* topicDefaults = controller != nullptr && controller->unverified.empty() ? controller : firstBroker;
+  const std::string controllerName = std::to_string(snapshot.controllerId);
+  for (LiveTopic& t : snapshot.topics) {
+    Entity& topic = newEntity(EntityKind::Topic, t.name);
+    topic.cluster = &cluster;
+    topic.inheritsFrom = topicDefaults;
+    if (t.placement && !t.placement->partitions.empty()) {
+      std::size_t smallest = SIZE_MAX, largest = 0;
+      for (const TopicPlacement::Partition& p : t.placement->partitions) {
+        smallest = std::min<std::size_t>(smallest, p.replicaCount);
+        largest = std::max<std::size_t>(largest, p.replicaCount);
+      }
+      topic.settings.push_back(
+          metadataSetting("replication.factor", std::to_string(smallest),
+                          smallest == largest ? "from the cluster's metadata"
+                                              : "the smallest replica count of its partitions (they have " +
+                                                    std::to_string(smallest) + " to " + std::to_string(largest) + ")"));
+      topic.settings.push_back(
+          metadataSetting("partitions", std::to_string(t.placement->partitions.size()), "from the cluster's metadata"));
+      topic.placement = std::move(t.placement);
+    } else if (!t.metadataError.empty()) {
+      topic.unverified = "the metadata of topic " + t.name + " could not be read: " + t.metadataError;
+    }
+    if (topic.unverified.empty() && !t.configError.empty()) {
+      topic.unverified = "the configs of topic " + t.name + " could not be read: " + t.configError;
+    }
+    addConfigs(topic, t.configs, controllerName);
+    if (t.internal) topic.classification += " (an internal topic)";
+  }
+
+  live.groups = std::move(snapshot.groups);
+  live.groupsError = std::move(snapshot.groupsError);
+}
+
+void linkConsumerGroups(Model& model) {
+  std::map<std::string, const ConsumerGroupState*> groups;
+  for (const LiveCluster& live : model.live) {
+    for (const ConsumerGroupState& g : live.groups) groups.emplace(g.id, &g);
+  }
+  if (groups.empty()) return;
+  for (Entity& e : model.entities) {
+    if (e.kind != EntityKind::Consumer || e.fromCluster || !e.consumes.empty()) continue;
+    const Setting* groupId = nullptr;
+    for (const Setting& s : e.settings) {
+      const std::string_view key = s.key;
+      if (key == "group.id" || key == "spring.kafka.consumer.group-id" || key == "spring.kafka.consumer.group_id") {
+        groupId = &s;
+      }
+    }
+    if (groupId == nullptr) continue;
+    auto it = groups.find(std::string(trimView(groupId->value)));
+    if (it == groups.end()) continue;
+    for (const std::string& topic : it->second->topics) e.consumes.push_back({topic, groupId->keyLocation});
+  }
+}
+
+}  // namespace kafkalint
