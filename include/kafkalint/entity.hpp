@@ -143,6 +143,8 @@ struct LiveCluster {
   std::map<std::int32_t, std::string> racks;
   std::vector<ConsumerGroupState> groups;
   std::string groupsError;  // why the groups could not be listed ("" when they were)
+  // Groups that consumer files name but that could not be described: group id -> why.
+  std::map<std::string, std::string> unreadGroups;
 };
 
 struct Model {

@@ -238,5 +238,16 @@ TEST_CASE("consumer groups that could not be listed fail closed only when consum
   CHECK(a.has("KL9009"));
 }
 
+TEST_CASE("a consumer file's group that could not be described fails closed") {
+  ClusterSnapshot s = healthyCluster();
+  s.groups.push_back({"billing", "Unknown", "", 0, {}, "GROUP_AUTHORIZATION_FAILED (Group authorization failed)"});
+  Audit a = auditSnapshot(s, {{"c.properties", "group.id=billing\nkey.deserializer=x\nvalue.deserializer=y\n"}});
+  INFO(a.describe());
+  auto unverified = a.byRule("KL9009");
+  REQUIRE(unverified.size() == 1);
+  CHECK(unverified[0]->message.find("consumer group billing") != std::string::npos);
+  CHECK_FALSE(auditSnapshot(s).has("KL9009"));  // no consumer file needs it
+}
+
 }  // namespace
 }  // namespace kafkalint::test

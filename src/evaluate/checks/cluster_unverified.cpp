@@ -72,6 +72,16 @@ class ClusterUnverifiedCheck final : public Check {
                                              ". The topics that the audited consumers' groups read were not checked.",
                                          live.entity->origin));
     }
+    for (const LiveCluster& live : ctx.model.live) {
+      if (live.entity == nullptr || !rule.appliesTo(EntityKind::Cluster)) continue;
+      for (const auto& [group, why] : live.unreadGroups) {
+        ctx.findings.push_back(makeFinding(rule.info, *live.entity,
+                                           "consumer group " + group + " could not be described: " + why +
+                                               ". The topics it reads were not checked with the consumer "
+                                               "configuration that names it.",
+                                           live.entity->origin));
+      }
+    }
   }
 };
 

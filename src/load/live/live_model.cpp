@@ -194,9 +194,9 @@ void addSnapshotToModel(Model& model, ClusterSnapshot snapshot) {
 }
 
 void linkConsumerGroups(Model& model) {
-  std::map<std::string, const ConsumerGroupState*> groups;
-  for (const LiveCluster& live : model.live) {
-    for (const ConsumerGroupState& g : live.groups) groups.emplace(g.id, &g);
+  std::map<std::string, std::pair<const ConsumerGroupState*, LiveCluster*>> groups;
+  for (LiveCluster& live : model.live) {
+    for (const ConsumerGroupState& g : live.groups) groups.emplace(g.id, std::make_pair(&g, &live));
   }
   if (groups.empty()) return;
   for (Entity& e : model.entities) {
@@ -211,7 +211,9 @@ void linkConsumerGroups(Model& model) {
     if (groupId == nullptr) continue;
     auto it = groups.find(std::string(trimView(groupId->value)));
     if (it == groups.end()) continue;
-    for (const std::string& topic : it->second->topics) e.consumes.push_back({topic, groupId->keyLocation});
+    const auto& [group, live] = it->second;
+    if (!group->error.empty()) live->unreadGroups.emplace(group->id, group->error);
+    for (const std::string& topic : group->topics) e.consumes.push_back({topic, groupId->keyLocation});
   }
 }
 
