@@ -58,9 +58,9 @@ struct TopicRef {
 struct TopicPlacement {
   struct Partition {
     std::int32_t id = 0;
-    std::int32_t leader = -1;       // -1: no leader
-    std::int16_t error = 0;         // the Kafka error code Metadata gave for the partition
-    std::uint32_t first = 0;        // index into brokerIds: its replicas, then its ISR
+    std::int32_t leader = -1;  // -1: no leader
+    std::int16_t error = 0;    // the Kafka error code Metadata gave for the partition
+    std::uint32_t first = 0;   // index into brokerIds: its replicas, then its ISR
     std::uint16_t replicaCount = 0;
     std::uint16_t isrCount = 0;
   };
