@@ -2,9 +2,12 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 namespace kafkalint::test {
@@ -102,6 +105,108 @@ const Setting* findSetting(const Entity& entity, const std::string& key) {
     if (s.key == key) found = &s;
   }
   return found;
+}
+
+LiveClusterBuilder::LiveClusterBuilder(Model& model, const std::map<std::int32_t, std::string>& brokerRacks,
+                                       const std::string& name)
+    : model_(model) {
+  std::set<std::string> racks;
+  for (const auto& [id, rack] : brokerRacks) {
+    if (!rack.empty()) racks.insert(rack);
+  }
+  Entity& cluster = model.entities.emplace_back();
+  cluster.kind = EntityKind::Cluster;
+  cluster.name = name;
+  cluster.fromCluster = true;
+  for (auto [key, value] : {std::pair{"broker.count", brokerRacks.size()}, std::pair{"rack.count", racks.size()}}) {
+    cluster.settings.push_back(Setting{key, std::to_string(value), {}, {}, ProvenanceKind::ClusterMetadata, ""});
+  }
+  cluster_ = &cluster;
+  broker_ = nullptr;
+  for (const auto& [id, rack] : brokerRacks) {
+    Entity& broker = model.entities.emplace_back();
+    broker.kind = EntityKind::Broker;
+    broker.name = std::to_string(id);
+    broker.fromCluster = true;
+    broker.cluster = &cluster;
+    broker.settings = {
+        {"min.insync.replicas", "2", {}, {}, ProvenanceKind::DynamicDefaultBroker, ""},
+        {"default.replication.factor", "3", {}, {}, ProvenanceKind::StaticBrokerConfig, ""},
+        {"auto.create.topics.enable", "false", {}, {}, ProvenanceKind::StaticBrokerConfig, ""},
+    };
+    if (!rack.empty()) broker.settings.push_back({"broker.rack", rack, {}, {}, ProvenanceKind::StaticBrokerConfig, ""});
+    if (broker_ == nullptr) broker_ = &broker;
+  }
+  LiveCluster& live = model.live.emplace_back();
+  live.bootstrap = "localhost:9092";
+  live.clusterId = "test-cluster-id";
+  live.controllerId = brokerRacks.empty() ? -1 : brokerRacks.begin()->first;
+  live.entity = &cluster;
+  live.racks = brokerRacks;
+  live_ = &live;
+}
+
+Entity& LiveClusterBuilder::topic(const std::string& name, const std::vector<LivePartition>& partitions,
+                                  const std::vector<LiveSetting>& configs) {
+  auto placement = std::make_shared<TopicPlacement>();
+  std::size_t rf = partitions.empty() ? 0 : partitions.front().replicas.size();
+  for (const LivePartition& p : partitions) {
+    placement->add(p.id, p.leader, 0, p.replicas, p.isr);
+    rf = std::min(rf, p.replicas.size());
+  }
+  Entity& topic = model_.entities.emplace_back();
+  topic.kind = EntityKind::Topic;
+  topic.name = name;
+  topic.fromCluster = true;
+  topic.cluster = cluster_;
+  topic.inheritsFrom = broker_;
+  topic.placement = placement;
+  topic.settings = {
+      {"min.insync.replicas", "2", {}, {}, ProvenanceKind::DynamicDefaultBroker, ""},
+      {"unclean.leader.election.enable", "false", {}, {}, ProvenanceKind::KafkaDefault, ""},
+      {"replication.factor", std::to_string(rf), {}, {}, ProvenanceKind::ClusterMetadata, ""},
+      {"partitions", std::to_string(partitions.size()), {}, {}, ProvenanceKind::ClusterMetadata, ""},
+  };
+  for (const LiveSetting& c : configs) topic.settings.push_back({c.key, c.value, {}, {}, c.origin, ""});
+  return topic;
+}
+
+std::vector<LivePartition> inSyncPartitions(int count, int rf, int brokers) {
+  std::vector<LivePartition> out;
+  for (int p = 0; p < count; ++p) {
+    LivePartition partition{p, 0, {}, {}};
+    for (int r = 0; r < rf; ++r) partition.replicas.push_back(1 + (p + r) % brokers);
+    partition.leader = partition.replicas.front();
+    partition.isr = partition.replicas;
+    out.push_back(std::move(partition));
+  }
+  return out;
+}
+
+Audit auditModel(void (*build)(Model&), const std::string& version) {
+  Audit a;
+  build(a.loaded.model);
+  Resolver resolver(ResolveOptions{*KafkaVersion::parse(version)});
+  a.findings = evaluate(a.loaded.model, builtinRules(), resolver);
+  return a;
+}
+
+std::string reportSchemaErrors(const std::string& json) {
+  namespace fs = std::filesystem;
+  static std::atomic<int> counter{0};
+  const fs::path base =
+      fs::temp_directory_path() / ("kafkalint-schema-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
+  std::ofstream(base.string() + ".json", std::ios::binary) << json;
+  const std::string command = std::string(KAFKALINT_PYTHON) +
+                              " -c 'import json, sys, jsonschema; jsonschema.validate(json.load(open(sys.argv[1])), "
+                              "json.load(open(sys.argv[2])))' " +
+                              base.string() + ".json " + sourceDir() + "/docs/report.schema.json > " + base.string() +
+                              ".out 2>&1";
+  const int status = std::system(command.c_str());
+  std::string errors = status == 0 ? "" : "exit " + std::to_string(status) + ": " + readFile(base.string() + ".out");
+  fs::remove(base.string() + ".json");
+  fs::remove(base.string() + ".out");
+  return errors;
 }
 
 std::string sourceDir() { return KAFKALINT_SOURCE_DIR; }

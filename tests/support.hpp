@@ -1,6 +1,8 @@
 // Helpers shared by the tests: run the pipeline on text, find findings.
 #pragma once
 
+#include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -42,6 +44,48 @@ Audit auditWritten(const std::vector<std::pair<std::string, std::string>>& files
 // Audits files already on disk with loadInputs.
 Audit auditPaths(const std::vector<std::string>& paths, const std::string& version = "4.1",
                  const LoadOptions& options = {});
+
+// A live cluster built in code, as the cluster loader reads one: a cluster entity (broker.count,
+// rack.count), a broker entity per broker, and topics with the configs DescribeConfigs gave (each
+// with its origin) and the placement Metadata gave.
+struct LivePartition {
+  std::int32_t id = 0;
+  std::int32_t leader = -1;
+  std::vector<std::int32_t> replicas;
+  std::vector<std::int32_t> isr;
+};
+struct LiveSetting {
+  std::string key;
+  std::string value;
+  ProvenanceKind origin = ProvenanceKind::TopicOverride;
+};
+
+class LiveClusterBuilder {
+ public:
+  // Brokers by id, with their broker.rack ("" for none); a rack map without a broker models one
+  // whose configs could not be read.
+  explicit LiveClusterBuilder(Model& model, const std::map<std::int32_t, std::string>& brokerRacks,
+                              const std::string& name = "live");
+  // A topic with min.insync.replicas=2 (dynamic cluster-wide default) and unclean leader election
+  // off (Kafka default), overridden by `configs`; replication.factor (the smallest replica count)
+  // and partitions come from the partitions.
+  Entity& topic(const std::string& name, const std::vector<LivePartition>& partitions,
+                const std::vector<LiveSetting>& configs = {});
+  LiveCluster& live() { return *live_; }
+
+ private:
+  Model& model_;
+  Entity* cluster_;
+  Entity* broker_;  // the broker topics inherit from
+  LiveCluster* live_;
+};
+
+// `count` partitions with `rf` replicas each, all in sync, spread over brokers 1..`brokers`.
+std::vector<LivePartition> inSyncPartitions(int count, int rf, int brokers = 3);
+// Runs every built-in rule on a model built in code (a live cluster, usually).
+Audit auditModel(void (*build)(Model&), const std::string& version = "4.1");
+// Whether a JSON report follows docs/report.schema.json: "" when it does, else the validator's error.
+std::string reportSchemaErrors(const std::string& json);
 
 // The entity of that kind and name, or nullptr; the last setting of a key, or nullptr.
 const Entity* findEntity(const Model& model, EntityKind kind, const std::string& name);

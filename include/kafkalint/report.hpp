@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "kafkalint/budget.hpp"
 #include "kafkalint/entity.hpp"
 #include "kafkalint/errors.hpp"
 #include "kafkalint/finding.hpp"
@@ -24,11 +25,12 @@ struct Report {
   KafkaVersion kafkaVersion;
   KafkaVersion clientVersion;  // of Java clients; usually kafkaVersion
   ExitCode exitCode = ExitCode::Ok;
+  const std::vector<TopicBudget>* budgets = nullptr;  // durabilityBudgets(); nullptr: not computed
 };
 
 struct TextOptions {
   bool color = false;
-  bool verbose = false;  // effective values and their sources under each finding
+  bool verbose = false;  // effective values and their sources under each finding; every topic's budget
 };
 
 void writeText(std::ostream& out, const Report& report, const TextOptions& options);

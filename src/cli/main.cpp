@@ -13,6 +13,7 @@
 
 extern char** environ;
 
+#include "kafkalint/budget.hpp"
 #include "kafkalint/catalog.hpp"
 #include "kafkalint/evaluate.hpp"
 #include "kafkalint/live.hpp"
@@ -219,6 +220,7 @@ int runCheck(const CheckOptions& o) {
 
   Resolver resolver(ResolveOptions{*version, *clientVersion});
   std::vector<Finding> findings = evaluate(loaded.model, rules, resolver);
+  const std::vector<TopicBudget> budgets = durabilityBudgets(loaded.model, resolver);
 
   ExitCode exit = ExitCode::Ok;
   for (const Finding& f : findings) {
@@ -231,7 +233,7 @@ int runCheck(const CheckOptions& o) {
   const bool nothingChecked = loaded.model.entities.empty();
   if (!loaded.errors.empty() || nothingChecked) exit = ExitCode::InputError;
 
-  Report report{loaded.model, rules, findings, loaded.errors, *version, *clientVersion, exit};
+  Report report{loaded.model, rules, findings, loaded.errors, *version, *clientVersion, exit, &budgets};
   std::ostringstream text;
   if (o.format == "json") {
     writeJson(text, report);

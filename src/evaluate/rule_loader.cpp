@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <regex>
 
+#include "evaluate/checks/check.hpp"
 #include "evaluate/compiled_rule.hpp"
 #include "kafkalint/catalog.hpp"
 #include "kafkalint/errors.hpp"
@@ -30,7 +31,7 @@ const std::vector<std::string_view>& builtinTemplates() {
       "unclassified-input",   "byte-order-mark",
       "evaluation-error",     "ignored-setting",
       "unresolved-reference", "read-uncommitted-transactional",
-      "cluster-unverified",
+      "cluster-unverified",   "partition-state",
   };
   return templates;
 }
@@ -293,6 +294,9 @@ class RuleFileReader {
           fail(node[field], std::string("'") + field + "' does not apply to template '" + info.templateName +
                                 "' (it is implemented in code)");
         }
+      }
+      if (auto error = templateParamError(info.templateName, rule->params)) {
+        fail(node["params"] ? node["params"] : node["template"], *error);
       }
     }
     return rule;

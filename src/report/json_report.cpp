@@ -31,6 +31,40 @@ std::string_view statusId(InputRecord::Status s) {
   return "?";
 }
 
+Json count(std::int64_t n) { return n < 0 ? Json(-1) : Json(n); }
+
+Json budgetJson(const TopicBudget& b, const SourceFiles& files) {
+  const bool placement = b.basis == TopicBudget::Basis::Placement;
+  Json item{{"topic", b.topic->name},
+            {"cluster", b.clusterName().empty() ? Json(nullptr) : Json(b.clusterName())},
+            {"location", location(b.topic->origin, files)},
+            {"basis", placement ? "placement" : "nominal"}};
+  item["partitions"] = b.partitions ? Json(*b.partitions) : Json(nullptr);
+  item["replicationFactor"] = b.replicationFactor > 0 ? Json(b.replicationFactor) : Json(nullptr);
+  item["maxReplicationFactor"] = b.maxReplicationFactor > 0 ? Json(b.maxReplicationFactor) : Json(nullptr);
+  item["minInsyncReplicas"] = b.computed() ? Json(b.minInsyncReplicas) : Json(nullptr);
+  item["uncleanLeaderElection"] = b.uncleanElection ? Json(*b.uncleanElection) : Json(nullptr);
+  if (!b.computed()) {
+    item["writes"] = nullptr;
+    item["ackedWrites"] = nullptr;
+    item["reason"] = b.notComputed;
+    return item;
+  }
+  auto side = [&](const FailureBudget& f) {
+    return Json{{"brokers", count(f.brokers)},
+                {"racks", f.racks ? count(*f.racks) : Json(nullptr)},
+                {"partition", placement ? Json(f.partition) : Json(nullptr)}};
+  };
+  Json writes = side(b.writes);
+  writes["state"] = b.neverWritable ? "never-writable" : b.writes.brokers < 0 ? "stopped" : "accepted";
+  Json acked = side(b.ackedWrites);
+  acked["lostBy"] = b.uncleanElection.value_or(true) ? "crash" : "disk-loss";
+  item["writes"] = std::move(writes);
+  item["ackedWrites"] = std::move(acked);
+  item["reason"] = nullptr;
+  return item;
+}
+
 }  // namespace
 
 std::string fingerprint(const Finding& f) {
@@ -137,6 +171,11 @@ void writeJson(std::ostream& out, const Report& report) {
           {"groupsError", live.groupsError.empty() ? Json(nullptr) : Json(live.groupsError)}});
     }
     doc["clusters"] = std::move(clusters);
+  }
+  if (report.budgets != nullptr) {
+    Json budgets = Json::array();
+    for (const TopicBudget& b : *report.budgets) budgets.push_back(budgetJson(b, files));
+    doc["durabilityBudget"] = std::move(budgets);
   }
 
   std::size_t checked = 0;

@@ -158,6 +158,20 @@ TEST_CASE("rule directories load every YAML file, and an empty one is an error")
   fs::remove_all(dir);
 }
 
+TEST_CASE("the partition-state template needs a condition it knows") {
+  const std::string rule =
+      "id: X0001\nname: x\nseverity: warning\nscope: topic\ntemplate: partition-state\nsummary: s\nrationale: r\n"
+      "remediation: m\nparams:\n  condition: at-min-isr\n";
+  RuleSet rules;
+  rules.addFile("acme.yaml", rule, false);
+  CHECK(rules.find("X0001") != nullptr);
+  const std::string expected =
+      "template 'partition-state' needs parameter 'condition', one of: leaderless, under-min-isr, at-min-isr, "
+      "under-replicated, replicas-share-rack, replication-factor-varies";
+  CHECK(errorOf(replace(rule, "at-min-isr", "at-min-isrs")) == "10:3: " + expected);
+  CHECK(errorOf(replace(rule, "params:\n  condition: at-min-isr\n", "")) == "5:11: " + expected);
+}
+
 TEST_CASE("rule files must be UTF-8 text") {
   RuleSet rules;
   CHECK_THROWS_WITH_AS(rules.addFile("bin.yaml", std::string("id: X\0\n", 7), false), doctest::Contains("binary"),

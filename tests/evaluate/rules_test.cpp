@@ -388,6 +388,123 @@ const RuleCase kCases[] = {
      "spec:\n  kafka:\n    replicas: 3\n    config: {min.insync.replicas: 2, default.replication.factor: 3}\n",
      "4.1", "", "kafka.yaml"},
     {"KL9006", false, "byte-order mark before a comment", "\xEF\xBB\xBF# comment\nbroker.id=1\n"},
+
+    // KL0210-KL0215 read a live cluster's partitions (kLiveCases); topics from files have none.
+    {"KL0210", false, "a topic from a file", SPEC("3", SAFE_CONFIG, TOPIC("replication_factor: 3")), "4.1", "", kSpec},
+    {"KL0211", false, "a topic from a file",
+     SPEC("3", SAFE_CONFIG, TOPIC("replication_factor: 3, config: {min.insync.replicas: 4}")), "4.1", "", kSpec},
+    {"KL0212", false, "a topic from a file", SPEC("3", SAFE_CONFIG, TOPIC("replication_factor: 3")), "4.1", "", kSpec},
+    {"KL0213", false, "a topic from a file", SPEC("3", SAFE_CONFIG, TOPIC("replication_factor: 3")), "4.1", "", kSpec},
+    {"KL0214", false, "a topic from a file",
+     "kafkalint: cluster-spec/v1\ncluster:\n  name: c\n  brokers: [{id: 1, rack: a}, {id: 2, rack: b}, {id: 3, rack: "
+     "a}]\n  broker_config: {min.insync.replicas: 2, default.replication.factor: 2}\n" TOPIC("replication_factor: 2"),
+     "4.1", "", kSpec},
+    {"KL0215", false, "a topic from a file", SPEC("3", SAFE_CONFIG, TOPIC("replication_factor: 3")), "4.1", "", kSpec},
+};
+
+// Rules over a live cluster's state: models built in code, as the cluster loader builds them.
+struct LiveRuleCase {
+  const char* rule;
+  bool fires;
+  const char* what;
+  void (*build)(Model&);
+};
+
+const std::map<std::int32_t, std::string> kNoRacks = {{1, ""}, {2, ""}, {3, ""}};
+const std::map<std::int32_t, std::string> kThreeZones = {{1, "a"}, {2, "b"}, {3, "c"}, {4, "a"}};
+
+// One partition (id 0) of a topic "t" whose other partitions (1, 2) are healthy, with min ISR 2.
+void withPartition(Model& m, LivePartition p, std::vector<LiveSetting> configs = {}) {
+  auto partitions = inSyncPartitions(3, 3);
+  partitions[0] = std::move(p);
+  LiveClusterBuilder(m, kNoRacks).topic("t", partitions, configs);
+}
+
+const LiveRuleCase kLiveCases[] = {
+    {"KL0210", true, "ISR 2 of 3 with min ISR 1",
+     [](Model& m) {
+       withPartition(m, {0, 1, {1, 2, 3}, {1, 2}}, {{"min.insync.replicas", "1"}});
+     }},
+    {"KL0210", false, "every replica in sync",
+     [](Model& m) { LiveClusterBuilder(m, kNoRacks).topic("t", inSyncPartitions(3, 3)); }},
+    {"KL0210", false, "ISR 2 of 3 with min ISR 2 is at min ISR instead",
+     [](Model& m) {
+       withPartition(m, {0, 1, {1, 2, 3}, {1, 2}});
+     }},
+    {"KL0211", true, "ISR 1 of 3 with min ISR 2",
+     [](Model& m) {
+       withPartition(m, {0, 1, {1, 2, 3}, {1}});
+     }},
+    {"KL0211", true, "min ISR above the replication factor",
+     [](Model& m) {
+       withPartition(m, {0, 1, {1, 2, 3}, {1, 2, 3}}, {{"min.insync.replicas", "4"}});
+     }},
+    {"KL0211", false, "every replica in sync",
+     [](Model& m) { LiveClusterBuilder(m, kNoRacks).topic("t", inSyncPartitions(3, 3)); }},
+    {"KL0211", false, "a leaderless partition is reported as leaderless only",
+     [](Model& m) {
+       withPartition(m, {0, -1, {1, 2, 3}, {1}});
+     }},
+    {"KL0211", false, "min ISR could not be read",
+     [](Model& m) {
+       auto partitions = inSyncPartitions(3, 3);
+       partitions[0].isr = {1};
+       Entity& t = LiveClusterBuilder(m, kNoRacks).topic("t", partitions);
+       t.settings.erase(t.settings.begin(), t.settings.begin() + 2);  // only the metadata was read
+       t.unverified = "DescribeConfigs failed: TOPIC_AUTHORIZATION_FAILED";
+     }},
+    {"KL0212", true, "ISR 2 of 3 with min ISR 2",
+     [](Model& m) {
+       withPartition(m, {0, 1, {1, 2, 3}, {1, 2}});
+     }},
+    {"KL0212", false, "replication factor 2 and min ISR 2, both in sync (KL0205's case)",
+     [](Model& m) { LiveClusterBuilder(m, kNoRacks).topic("t", inSyncPartitions(3, 2)); }},
+    {"KL0212", false, "ISR 1 of 3 is under min ISR instead",
+     [](Model& m) {
+       withPartition(m, {0, 1, {1, 2, 3}, {1}});
+     }},
+    {"KL0213", true, "no leader",
+     [](Model& m) {
+       withPartition(m, {0, -1, {1, 2, 3}, {3}});
+     }},
+    {"KL0213", true, "no leader, min ISR could not be read",
+     [](Model& m) {
+       auto partitions = inSyncPartitions(3, 3);
+       partitions[0].leader = -1;
+       Entity& t = LiveClusterBuilder(m, kNoRacks).topic("t", partitions);
+       t.settings.erase(t.settings.begin(), t.settings.begin() + 2);
+       t.unverified = "DescribeConfigs failed: TOPIC_AUTHORIZATION_FAILED";
+     }},
+    {"KL0213", false, "every partition led",
+     [](Model& m) { LiveClusterBuilder(m, kNoRacks).topic("t", inSyncPartitions(3, 3)); }},
+    {"KL0214", true, "two replicas in zone a although there are three zones",
+     [](Model& m) {
+       LiveClusterBuilder(m, kThreeZones).topic("t", {{0, 1, {1, 4, 2}, {1, 4, 2}}, {1, 2, {2, 3, 1}, {2, 3, 1}}});
+     }},
+    {"KL0214", false, "one replica per zone",
+     [](Model& m) {
+       LiveClusterBuilder(m, kThreeZones).topic("t", {{0, 1, {1, 2, 3}, {1, 2, 3}}});
+     }},
+    {"KL0214", false, "brokers without racks",
+     [](Model& m) {
+       LiveClusterBuilder(m, kNoRacks).topic("t", {{0, 1, {1, 2, 3}, {1, 2, 3}}});
+     }},
+    {"KL0214", false, "a replica's broker configs were not read",
+     [](Model& m) {
+       LiveClusterBuilder(m, {{1, "a"}, {2, "b"}, {3, "c"}}).topic("t", {{0, 1, {1, 5, 2}, {1, 5, 2}}});
+     }},
+    {"KL0214", false, "three replicas over both of two zones",
+     [](Model& m) {
+       LiveClusterBuilder(m, {{1, "a"}, {2, "b"}, {3, "a"}}).topic("t", {{0, 1, {1, 2, 3}, {1, 2, 3}}});
+     }},
+    {"KL0215", true, "one partition with 2 replicas, the others 3",
+     [](Model& m) {
+       auto partitions = inSyncPartitions(3, 3);
+       partitions[2].replicas = partitions[2].isr = {3, 1};
+       LiveClusterBuilder(m, kNoRacks).topic("t", partitions);
+     }},
+    {"KL0215", false, "every partition with 3 replicas",
+     [](Model& m) { LiveClusterBuilder(m, kNoRacks).topic("t", inSyncPartitions(3, 3)); }},
 };
 
 std::string caseName(const RuleCase& c) {
@@ -408,9 +525,19 @@ TEST_CASE("every built-in rule fires on its bad configurations and stays quiet o
   }
 }
 
+TEST_CASE("the live rules fire on a live cluster's bad state and stay quiet on a healthy one") {
+  for (const LiveRuleCase& c : kLiveCases) {
+    CAPTURE(std::string(c.rule) + (c.fires ? " fires: " : " stays quiet: ") + c.what);
+    Audit a = auditModel(c.build);
+    INFO(a.describe());
+    CHECK(a.byRule(c.rule).size() == (c.fires ? 1u : 0u));
+  }
+}
+
 TEST_CASE("the built-in examples of the rule table cover every rule both ways") {
   std::map<std::string, std::pair<int, int>> coverage;
   for (const RuleCase& c : kCases) (c.fires ? coverage[c.rule].first : coverage[c.rule].second)++;
+  for (const LiveRuleCase& c : kLiveCases) (c.fires ? coverage[c.rule].first : coverage[c.rule].second)++;
   for (const RuleInfo* rule : builtinRules().rules()) {
     if (rule->id == "KL9010") continue;  // evaluation errors: tested with a broken user rule in checks_test
     if (rule->id == "KL9009") continue;  // live clusters only: tests/load/live_model_test.cpp

@@ -5,6 +5,7 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -50,6 +51,10 @@ class Check {
 };
 
 std::unique_ptr<Check> makeCheck(std::string_view templateName);
+// What is wrong with a rule's parameters for its template (checked when the rule is loaded), or
+// nullopt when they are fine.
+std::optional<std::string> templateParamError(std::string_view templateName,
+                                              const std::map<std::string, Value, std::less<>>& params);
 
 // Shared by the checks.
 Finding makeFinding(const RuleInfo& rule, const Entity& entity, std::string message, SourceLocation location);

@@ -16,6 +16,8 @@ std::unique_ptr<Check> makeIgnoredSettingCheck();
 std::unique_ptr<Check> makeUnresolvedReferenceCheck();
 std::unique_ptr<Check> makeReadUncommittedTransactionalCheck();
 std::unique_ptr<Check> makeClusterUnverifiedCheck();
+std::unique_ptr<Check> makePartitionStateCheck();
+std::optional<std::string> partitionStateParamError(const std::map<std::string, Value, std::less<>>& params);
 
 std::unique_ptr<Check> makeCheck(std::string_view name) {
   if (name == "expression") return makeExpressionRule();
@@ -30,7 +32,14 @@ std::unique_ptr<Check> makeCheck(std::string_view name) {
   if (name == "unresolved-reference") return makeUnresolvedReferenceCheck();
   if (name == "read-uncommitted-transactional") return makeReadUncommittedTransactionalCheck();
   if (name == "cluster-unverified") return makeClusterUnverifiedCheck();
+  if (name == "partition-state") return makePartitionStateCheck();
   return nullptr;
+}
+
+std::optional<std::string> templateParamError(std::string_view name,
+                                              const std::map<std::string, Value, std::less<>>& params) {
+  if (name == "partition-state") return partitionStateParamError(params);
+  return std::nullopt;
 }
 
 Finding makeFinding(const RuleInfo& rule, const Entity& entity, std::string message, SourceLocation location) {
