@@ -157,7 +157,39 @@ class LiveAudit(BrokerTest):
         billing = [g for g in cluster["groups"] if g["id"] == "billing"][0]
         self.assertEqual(("Stable", 2, ["orders", "payments"]), (billing["state"], billing["members"], billing["topics"]))
         self.assertEqual([], r.findings("KL9009"))
+        # payments enables unclean election: a crash of its in-sync replicas is enough to lose acked writes.
+        budget = {t["topic"]: t for t in r.report["durabilityBudget"]}
+        self.assertEqual("crash", budget["payments"]["ackedWrites"]["lostBy"])
+        self.assertEqual("stopped", budget["payments"]["writes"]["state"])
         self.assertReadOnly(b)
+
+    def test_partition_state_rules_and_the_durability_budget(self):
+        b = self.broker("live-state.json")
+        r = kafkalint("--bootstrap", b.bootstrap, "--format", "json")
+        self.assertEqual(1, r.code, r.stderr)
+        validate(self, r.report)
+        self.assertEqual(["topic under-replicated"], r.entities("KL0210"))
+        self.assertEqual(["topic under-min-isr"], r.entities("KL0211"))
+        self.assertEqual(["topic __consumer_offsets", "topic at-min-isr"], r.entities("KL0212"))  # internal too
+        self.assertEqual(["topic leaderless"], r.entities("KL0213"))
+        self.assertEqual(["topic same-zone"], r.entities("KL0214"))
+        self.assertEqual(["topic mixed-rf"], r.entities("KL0215"))
+        self.assertIn("ISR [3] of replicas [3, 4, 2]", r.findings("KL0211")[0]["message"])
+        healthy = [f for f in r.findings() if f["entity"]["name"] == "healthy"]
+        self.assertEqual([], healthy)
+        budget = {t["topic"]: t for t in r.report["durabilityBudget"]}
+        self.assertEqual("placement", budget["healthy"]["basis"])
+        survive = lambda t: (budget[t]["writes"]["brokers"], budget[t]["writes"]["racks"],
+                             budget[t]["ackedWrites"]["brokers"], budget[t]["ackedWrites"]["racks"])
+        self.assertEqual((1, 1, 1, 1), survive("healthy"))
+        self.assertEqual((0, 0, 1, 1), survive("at-min-isr"))
+        self.assertEqual("stopped", budget["under-min-isr"]["writes"]["state"])
+        self.assertEqual((1, 0, 1, 0), survive("same-zone"))  # brokers 1 and 4 share zone-a
+        self.assertEqual((1, 1, 1, 0), survive("under-replicated"))
+        self.assertEqual("disk-loss", budget["healthy"]["ackedWrites"]["lostBy"])
+        text = kafkalint("--bootstrap", b.bootstrap).stdout
+        self.assertIn("Durability budget", text)
+        self.assertLess(text.index("leaderless "), text.index("healthy "))  # worst first
 
     def test_text_report_names_the_cluster_and_entity(self):
         b = self.broker("three-brokers.json")
