@@ -105,6 +105,30 @@ class Broker:
         shutil.rmtree(self.dir, ignore_errors=True)
 
 
+def readme_ci_examples():
+    """The YAML examples of the README's "Use in CI" section, parsed."""
+    with open(os.path.join(ARGS.source, "README.md"), encoding="utf-8") as f:
+        readme = f.read()
+    section = readme.split("\n## Use in CI\n", 1)[1].split("\n## ", 1)[0]
+    return [yaml.safe_load(block) for block in re.findall(r"```yaml\n(.*?)```", section, re.S)]
+
+
+def on_path(directory):
+    """An environment whose PATH finds the kafkalint under test, as `kafkalint`."""
+    link = os.path.join(directory, "kafkalint")
+    if not os.path.exists(link):
+        os.symlink(ARGS.kafkalint, link)
+    return {"PATH": directory + os.pathsep + os.environ.get("PATH", "")}
+
+
+def run_readme_command(command, cwd, env):
+    """Runs a kafkalint command line of the README in `cwd`, where kafka/ is a copy of examples/."""
+    shutil.copytree(os.path.join(ARGS.source, "examples"), os.path.join(cwd, "kafka"), dirs_exist_ok=True)
+    full_env = {k: v for k, v in os.environ.items() if k not in ("GITHUB_ACTIONS", "NO_COLOR")}
+    full_env.update(env)
+    return subprocess.run(shlex.split(command), cwd=cwd, env=full_env, capture_output=True, text=True, timeout=90)
+
+
 def free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -161,6 +185,13 @@ def setUpModule():
     FIX.run("stdin", ["-"], stdin="acks=0\n")
     FIX.run("user-rules", ["--rules", "rules", "conf dir"])
     FIX.run("same-identity", ["specs/two-topics.yaml"])
+    # The README's GitHub Actions step, as the runner would run it.
+    workflow = readme_ci_examples()[0]
+    audit = [s for s in workflow["jobs"]["kafkalint"]["steps"] if "kafkalint check" in s.get("run", "")][0]
+    cwd = os.path.join(FIX.repo, "readme-github")
+    os.makedirs(cwd)
+    p = run_readme_command(audit["run"], cwd, dict(on_path(FIX.out), GITHUB_ACTIONS="true"))
+    FIX.runs["readme-github-actions"] = (p, cwd, {"sarif": os.path.join(cwd, "kafkalint.sarif")})
     if ARGS.broker:
         broker = Broker(os.path.join(ARGS.source, "tests", "broker", "fixtures", "three-brokers.json"))
         try:
@@ -177,6 +208,7 @@ def tearDownModule():
 
 EXPECTED_EXIT = {"examples": 1, "corpus-outside-cwd": 1, "spaces-unicode": 1, "special-characters": 1, "clean": 0,
                  "nothing-checked": 2, "input-errors": 2, "stdin": 1, "user-rules": 1, "same-identity": 1,
+                 "readme-github-actions": 1,
                  "live-only": 1, "live-with-spec": 1, "live-unreachable": 3}
 
 
@@ -311,6 +343,8 @@ class Sarif(unittest.TestCase):
 
     def test_results_are_the_json_findings(self):
         for case, _, _, path in cases("sarif"):
+            if "json" not in FIX.runs[case][2]:
+                continue
             with self.subTest(case=case):
                 findings = load(FIX.runs[case][2]["json"])["findings"]
                 results = load(path)["runs"][0]["results"]
@@ -398,6 +432,15 @@ class Sarif(unittest.TestCase):
         self.assertEqual(3, invocation["exitCode"])
         self.assertIn("could not be made against the live cluster",
                       invocation["toolExecutionNotifications"][0]["message"]["text"])
+
+
+class Secrets(unittest.TestCase):
+    def test_no_report_of_any_format_holds_a_secret_of_the_examples(self):
+        for fmt, path in FIX.runs["examples"][2].items():
+            with open(path, encoding="utf-8") as f:
+                text = f.read()
+            for secret in ("s3cr3t-payments", "gw-pass-123"):
+                self.assertNotIn(secret, text, fmt)
 
 
 class Github(unittest.TestCase):
@@ -587,6 +630,47 @@ class SeveralReports(unittest.TestCase):
         self.assertEqual(2, p.returncode)
         self.assertIn("cannot write", p.stderr)
         self.assertTrue(os.path.exists(self.path("r.json")))
+
+
+class ReadmeExamples(unittest.TestCase):
+    """The README's CI examples do what they say."""
+
+    def setUp(self):
+        self.github, self.gitlab, self.pre_commit = readme_ci_examples()
+        self.dir = tempfile.mkdtemp(prefix="kafkalint-readme-")
+
+    def tearDown(self):
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+    def test_github_workflow_uploads_the_sarif_even_when_the_audit_fails(self):
+        job = self.github["jobs"]["kafkalint"]
+        self.assertEqual("write", job["permissions"]["security-events"])
+        audit = [s for s in job["steps"] if "kafkalint check" in s.get("run", "")][0]
+        upload = [s for s in job["steps"] if s.get("uses", "").startswith("github/codeql-action/upload-sarif")][0]
+        self.assertEqual("always()", upload["if"])
+        self.assertTrue(upload["with"]["category"])
+        self.assertIn("sarif:" + upload["with"]["sarif_file"], audit["run"])
+        p, cwd, paths = FIX.runs["readme-github-actions"]
+        self.assertEqual(1, p.returncode, p.stderr)
+        self.assertTrue(os.path.isfile(paths["sarif"]))  # validated with every other SARIF (class Sarif)
+        self.assertIn("kafkalint: ", p.stdout)
+        self.assertIn("\n::error file=kafka/cluster/broker-1.properties,line=32,", p.stdout)
+
+    def test_gitlab_job_writes_the_reports_it_declares(self):
+        job = self.gitlab["kafkalint"]
+        self.assertEqual("always", job["artifacts"]["when"])
+        reports = job["artifacts"]["reports"]
+        p = run_readme_command(job["script"][0], self.dir, on_path(self.dir))
+        self.assertEqual(1, p.returncode, p.stderr)
+        issues = load(os.path.join(self.dir, reports["codequality"]))
+        self.assertTrue(issues)
+        self.assertTrue(all(os.path.isfile(os.path.join(self.dir, i["location"]["path"])) for i in issues))
+        ET.parse(os.path.join(self.dir, reports["junit"]))
+
+    def test_pre_commit_config_names_the_hook(self):
+        with open(os.path.join(ARGS.source, ".pre-commit-hooks.yaml")) as f:
+            ids = {h["id"] for h in yaml.safe_load(f)}
+        self.assertIn(self.pre_commit["repos"][0]["hooks"][0]["id"], ids)
 
 
 class PreCommitHook(unittest.TestCase):
