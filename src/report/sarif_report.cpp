@@ -43,7 +43,7 @@ std::string unwrapped(const std::string& text) {
     if (out[i] != '\n') continue;
     if (i + 1 < out.size() && out[i + 1] == '\n') {
       i += 1;  // a paragraph break stays
-    } else if (i == 0 || out[i - 1] != '\n') {
+    } else {
       out[i] = ' ';
     }
   }
