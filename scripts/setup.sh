@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Installs the Debian 12 packages kafkalint needs to build and test, when they are missing.
+# Installs the Debian 12 packages kafkalint needs to build and test, when they are missing, and
+# the SARIF Multitool the tests validate SARIF reports with (npm, into tools/sarif/node_modules).
 # Idempotent: when everything is present it only checks and returns.
 set -euo pipefail
+cd "$(dirname "$0")/.."
 
 packages=(
   # build
@@ -12,7 +14,12 @@ packages=(
   python3 python3-jsonschema python3-yaml
   # tests: the test broker's cross-checks with clients nobody here wrote (tests/broker/README.md)
   librdkafka-dev kcat python3-kafka python3-confluent-kafka
+  # tests: the SARIF Multitool is a self-contained .NET program; .NET reads ICU
+  libicu72
 )
+# npm installs the Multitool (tools/sarif/package-lock.json); any npm will do (Node.js may come from
+# elsewhere than Debian's nodejs package).
+command -v npm >/dev/null || packages+=(npm)
 
 missing=()
 for p in "${packages[@]}"; do
@@ -21,23 +28,37 @@ for p in "${packages[@]}"; do
   fi
 done
 
-if [ ${#missing[@]} -eq 0 ]; then
-  exit 0
+install_packages() {
+  echo "setup: installing missing Debian packages: ${missing[*]}" >&2
+  local sudo_cmd=()
+  if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null; then
+      sudo_cmd=(sudo)
+    else
+      echo "setup: need root (or sudo) to install: ${missing[*]}" >&2
+      exit 1
+    fi
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  if ! "${sudo_cmd[@]}" apt-get install -y --no-install-recommends "${missing[@]}"; then
+    # A fresh machine may have no package lists yet.
+    "${sudo_cmd[@]}" apt-get update
+    "${sudo_cmd[@]}" apt-get install -y --no-install-recommends "${missing[@]}"
+  fi
+}
+
+if [ ${#missing[@]} -gt 0 ]; then
+  install_packages
 fi
 
-echo "setup: installing missing Debian packages: ${missing[*]}" >&2
-sudo_cmd=()
-if [ "$(id -u)" -ne 0 ]; then
-  if command -v sudo >/dev/null; then
-    sudo_cmd=(sudo)
-  else
-    echo "setup: need root (or sudo) to install: ${missing[*]}" >&2
-    exit 1
-  fi
-fi
-export DEBIAN_FRONTEND=noninteractive
-if ! "${sudo_cmd[@]}" apt-get install -y --no-install-recommends "${missing[@]}"; then
-  # A fresh machine may have no package lists yet.
-  "${sudo_cmd[@]}" apt-get update
-  "${sudo_cmd[@]}" apt-get install -y --no-install-recommends "${missing[@]}"
+# Microsoft's SARIF Multitool, at the version package-lock.json pins: test-time only, never part
+# of the product. Its postinstall script only makes the binary executable, so it is skipped and
+# done here.
+sarif_dir=tools/sarif
+multitool=$sarif_dir/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool
+pinned=$(grep -o '"@microsoft/sarif-multitool-linux": "[^"]*"' "$sarif_dir/package.json" | cut -d'"' -f4)
+if ! [ -x "$multitool" ] || ! grep -q "\"version\": \"$pinned\"" "$(dirname "$multitool")/package.json"; then
+  echo "setup: installing the SARIF Multitool $pinned (npm ci in $sarif_dir)" >&2
+  (cd "$sarif_dir" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
+  chmod u+x "$multitool"
 fi

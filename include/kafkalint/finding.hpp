@@ -17,6 +17,15 @@ enum class Severity { Note = 0, Warning = 1, Error = 2 };
 std::string_view severityId(Severity s);  // "note", "warning", "error"
 std::optional<Severity> parseSeverity(std::string_view id);
 
+// How a finding compares with a baseline of accepted findings (SARIF baselineState).
+enum class BaselineState { None, New, Unchanged, Updated, Absent };  // None: no baseline given
+
+// Why a finding is accepted: an inline comment or a suppressions file.
+struct Suppression {
+  enum class Kind { InSource, External } kind = Kind::External;
+  std::string justification;
+};
+
 // The effective value of one key involved in a finding, as reported.
 struct EffectiveEntry {
   std::string key;    // as written by the user, or the dialect's name when not written
@@ -35,6 +44,9 @@ struct Finding {
   std::string message;
   SourceLocation location;
   std::vector<EffectiveEntry> effective;
+  // Set by baselines and suppressions (not implemented yet); the SARIF report already carries them.
+  BaselineState baselineState = BaselineState::None;
+  std::vector<Suppression> suppressions;
 };
 
 // Deterministic report order: file, line, column, rule, entity, message.

@@ -19,6 +19,7 @@ extern char** environ;
 #include "kafkalint/live.hpp"
 #include "kafkalint/load.hpp"
 #include "kafkalint/report.hpp"
+#include "kafkalint/report_formats.hpp"
 #include "kafkalint/resolve.hpp"
 #include "kafkalint/rules.hpp"
 
@@ -38,8 +39,9 @@ constexpr const char* kExitCodes =
 
 struct CheckOptions {
   std::vector<std::string> paths;
-  std::string format = "text";
-  std::string output;
+  std::vector<std::string> formats;  // FORMAT or FORMAT:FILE
+  std::vector<std::string> outputs;
+  std::vector<OutputArgument> outputArguments;  // both, in command-line order (planOutputs pairs them)
   std::string kafkaVersion;
   std::string clientVersion;
   std::vector<std::string> kinds;
@@ -48,6 +50,7 @@ struct CheckOptions {
   std::string color = "auto";
   bool verbose = false;
   bool quiet = false;
+  bool allowEmpty = false;  // no Kafka configuration among the inputs is not an error (pre-commit hooks)
   // Live cluster
   std::string bootstrap;
   std::vector<std::string> clientOverrides;  // -X key=value
@@ -171,6 +174,14 @@ std::optional<int> readCluster(const CheckOptions& o, const RuleSet& rules, Mode
 }
 
 int runCheck(const CheckOptions& o) {
+  std::vector<ReportOutput> outputs;
+  try {
+    const char* actions = std::getenv("GITHUB_ACTIONS");
+    outputs = planOutputs(o.outputArguments, actions != nullptr && std::string_view(actions) == "true");
+  } catch (const std::invalid_argument& e) {
+    printError(e.what());
+    return static_cast<int>(ExitCode::InputError);
+  }
   auto version = pickVersion(o.kafkaVersion, "--kafka-version");
   if (!version) return static_cast<int>(ExitCode::InputError);
   auto clientVersion = o.clientVersion.empty() ? version : pickVersion(o.clientVersion, "--client-version");
@@ -230,22 +241,23 @@ int runCheck(const CheckOptions& o) {
     const RuleInfo* rule = rules.find(f.ruleId);
     if (rule != nullptr && rule->templateName == "cluster-unverified") exit = ExitCode::CouldNotVerify;
   }
-  const bool nothingChecked = loaded.model.entities.empty();
+  const bool nothingChecked = loaded.model.entities.empty() && !o.allowEmpty;
   if (!loaded.errors.empty() || nothingChecked) exit = ExitCode::InputError;
 
   Report report{loaded.model, rules, findings, loaded.errors, *version, *clientVersion, exit, &budgets};
-  std::ostringstream text;
-  if (o.format == "json") {
-    writeJson(text, report);
-  } else {
-    writeText(text, report, TextOptions{o.output.empty() && useColor(o.color), o.verbose});
+  bool written = true;
+  for (const ReportOutput& output : outputs) {
+    std::ostringstream text;
+    writeReport(text, output.format, report, {TextOptions{output.path.empty() && useColor(o.color), o.verbose}, {}});
+    const bool human = output.format == ReportFormat::Text || output.format == ReportFormat::Github;
+    if (output.path.empty()) {
+      if (!(o.quiet && human)) std::cout << text.str();
+    } else if (auto failure = writeAtomically(output.path, text.str())) {
+      printError("cannot write " + output.path + ": " + *failure);
+      written = false;
+    }
   }
-  if (o.output.empty()) {
-    if (!(o.quiet && o.format == "text")) std::cout << text.str();
-  } else if (auto failure = writeAtomically(o.output, text.str())) {
-    printError("cannot write " + o.output + ": " + *failure);
-    return static_cast<int>(ExitCode::InputError);
-  }
+  if (!written) return static_cast<int>(ExitCode::InputError);
   if (nothingChecked && loaded.errors.empty()) {
     std::string inputs;
     for (const std::string& p : o.paths) inputs += (inputs.empty() ? "" : ", ") + p;
@@ -265,8 +277,18 @@ int run(int argc, char** argv) {
   CLI::App* checkCmd = app.add_subcommand("check", "audit configuration files and directories");
   checkCmd->footer(kExitCodes);
   checkCmd->add_option("paths", check.paths, "files or directories (recursively: *.properties); - for stdin");
-  checkCmd->add_option("--format", check.format, "report format")->check(CLI::IsMember({"text", "json"}));
-  checkCmd->add_option("-o,--output", check.output, "write the report to FILE instead of standard output");
+  CLI::Option* formatOption =
+      checkCmd
+          ->add_option("--format", check.formats,
+                       "FORMAT[:FILE]: report format, one of " + reportFormatList() +
+                           " (default text, plus github when GITHUB_ACTIONS=true); repeat it for several reports")
+          ->allow_extra_args(false);
+  CLI::Option* outputOption =
+      checkCmd
+          ->add_option("-o,--output", check.outputs,
+                       "FILE: write the report of the --format before it to FILE (atomically) instead of standard "
+                       "output")
+          ->allow_extra_args(false);
   checkCmd->add_option("--kafka-version", check.kafkaVersion,
                        "Kafka release of brokers and Java clients, e.g. 2.8 or 3.7.1 (default: newest known, " +
                            Catalog::instance().newest().str() + ")");
@@ -308,6 +330,8 @@ int run(int argc, char** argv) {
                        "the checks that needed it fail closed (exit 3)");
   checkCmd->add_flag("-v,--verbose", check.verbose, "show how each file was classified and the effective values");
   checkCmd->add_flag("-q,--quiet", check.quiet, "print nothing on success paths; rely on the exit code");
+  checkCmd->add_flag("--allow-empty", check.allowEmpty,
+                     "exit 0 when no input is a Kafka configuration (for hooks given whatever files changed)");
 
   std::string rulesFormat = "text";
   std::vector<std::string> rulesDirs;
@@ -335,7 +359,16 @@ int run(int argc, char** argv) {
     return static_cast<int>(ExitCode::InputError);
   }
 
-  if (*checkCmd) return runCheck(check);
+  if (*checkCmd) {
+    std::size_t nextFormat = 0, nextOutput = 0;
+    for (const CLI::Option* option : checkCmd->parse_order()) {
+      if (option == formatOption)
+        check.outputArguments.push_back({OutputArgument::Kind::Format, check.formats.at(nextFormat++)});
+      if (option == outputOption)
+        check.outputArguments.push_back({OutputArgument::Kind::Output, check.outputs.at(nextOutput++)});
+    }
+    return runCheck(check);
+  }
   try {
     if (*rulesCmd) {
       writeRuleList(std::cout, loadRules(rulesDirs), rulesFormat == "json");

@@ -281,7 +281,7 @@ class Secrets(BrokerTest):
             f.write("sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required "
                     "username=\"audit\" password=\"file-Pa55word\";\n")
         outputs = []
-        for fmt in ("text", "json"):
+        for fmt in ("text", "json", "sarif", "github", "junit", "gitlab"):
             for verbosity in ([], ["-v"], ["-v", "-X", "debug=all"]):
                 r = kafkalint("--bootstrap", b.bootstrap, "--format", fmt, "--client-config", client,
                               "-X", "sasl.password=cli-Pa55word", *verbosity,

@@ -1,0 +1,63 @@
+// Stage 4, report, for CI systems: SARIF 2.1.0 (code scanning), GitHub workflow commands, JUnit
+// XML, GitLab Code Quality; and which reports one run writes where (--format/--output).
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kafkalint/report.hpp"
+
+namespace kafkalint {
+
+enum class ReportFormat { Text, Json, Sarif, Github, Junit, Gitlab };
+
+std::string_view reportFormatId(ReportFormat format);  // "text", "sarif", ...
+std::optional<ReportFormat> parseReportFormat(std::string_view id);
+std::string reportFormatList();  // "text, json, sarif, github, junit, gitlab"
+
+// One report of a run: its format and the file it goes to ("" = standard output).
+struct ReportOutput {
+  ReportFormat format = ReportFormat::Text;
+  std::string path;
+};
+
+// A --format or --output argument, in command-line order.
+struct OutputArgument {
+  enum class Kind { Format, Output } kind;
+  std::string value;
+};
+
+// Pairs --format and --output arguments (docs/ci.md):
+//  - `--format FORMAT:FILE` names the file of that report;
+//  - `--output FILE` is the file of the nearest --format before it (the first --format when it
+//    comes before all of them), so `--format sarif -o r.sarif --format text` and today's
+//    `-o r.json --format json` both work;
+//  - a --format without a file writes to standard output; only one report may, besides `github`
+//    annotations, which follow it;
+//  - without --format: the text report, plus `github` annotations when GITHUB_ACTIONS=true.
+// Throws std::invalid_argument with a message for the user.
+std::vector<ReportOutput> planOutputs(const std::vector<OutputArgument>& arguments, bool githubActions);
+
+struct RenderOptions {
+  TextOptions text;
+  // CI reports name files relative to it; SARIF's %SRCROOT%. Empty: the current directory.
+  std::filesystem::path workingDirectory;
+};
+
+// Writes one report in any format.
+void writeReport(std::ostream& out, ReportFormat format, const Report& report, const RenderOptions& options);
+
+// Version of the result identities kafkalint puts in SARIF partialFingerprints ("kafkalint/v1").
+inline constexpr std::string_view kSarifFingerprintKey = "kafkalint/v1";
+
+// The CI formats; `workingDirectory` must be absolute.
+void writeSarif(std::ostream& out, const Report& report, const std::filesystem::path& workingDirectory);
+void writeGithub(std::ostream& out, const Report& report, const std::filesystem::path& workingDirectory);
+void writeJunit(std::ostream& out, const Report& report, const std::filesystem::path& workingDirectory);
+void writeGitlab(std::ostream& out, const Report& report, const std::filesystem::path& workingDirectory);
+
+}  // namespace kafkalint

@@ -1,0 +1,248 @@
+// The SARIF 2.1.0 report, shaped for GitHub code scanning (docs/ci.md): one run, every rule in
+// tool.driver.rules, one result per finding with a repository-relative location.
+#include <algorithm>
+#include <map>
+#include <nlohmann/json.hpp>
+
+#include "kafkalint/report_formats.hpp"
+#include "kafkalint/secrets.hpp"
+#include "report/ci_support.hpp"
+
+#ifndef KAFKALINT_HOMEPAGE
+#define KAFKALINT_HOMEPAGE "https://kafkalint.dev"
+#endif
+
+namespace kafkalint {
+
+using Json = nlohmann::ordered_json;
+
+namespace {
+
+constexpr std::string_view kSchema =
+    "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
+constexpr std::string_view kSourceRoot = "%SRCROOT%";
+constexpr std::size_t kMaxDescription = 1024;  // GitHub's limit for short and full descriptions
+
+std::string clipped(std::string text) {
+  if (text.size() <= kMaxDescription) return text;
+  std::size_t cut = text.rfind(' ', kMaxDescription - 4);
+  if (cut == std::string::npos) cut = kMaxDescription - 4;
+  return text.substr(0, cut) + " ...";
+}
+
+std::string trimmed(const std::string& text) {
+  const std::size_t first = text.find_first_not_of(" \n");
+  if (first == std::string::npos) return "";
+  return text.substr(first, text.find_last_not_of(" \n") - first + 1);
+}
+
+// Rule texts are wrapped in their YAML files: one line per paragraph reads better in CI tools.
+std::string unwrapped(const std::string& text) {
+  std::string out = trimmed(text);
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    if (out[i] != '\n') continue;
+    if (i + 1 < out.size() && out[i + 1] == '\n') {
+      i += 1;  // a paragraph break stays
+    } else {
+      out[i] = ' ';
+    }
+  }
+  return out;
+}
+
+std::string ruleDocUri(const RuleInfo& rule) {
+  return std::string(KAFKALINT_HOMEPAGE) + "/docs/rules/" + ci::percentEncodePath(rule.id) + ".md";
+}
+
+// The rule page (docs/rules/ID.md) in short: GitHub shows it under each alert.
+std::string ruleMarkdown(const RuleInfo& rule) {
+  std::string scope;
+  for (EntityKind k : rule.scope) scope += (scope.empty() ? "" : ", ") + std::string(entityKindId(k));
+  std::string md = "**" + rule.id + " " + rule.name + "** (" + std::string(severityId(rule.severity)) +
+                   "; applies to " + scope + "): " + trimmed(rule.summary) + "\n\n## Why it matters\n\n" +
+                   trimmed(rule.rationale) + "\n\n## How to fix\n\n" + trimmed(rule.remediation) + "\n";
+  if (!rule.references.empty()) {
+    md += "\n## References\n\n";
+    for (const std::string& ref : rule.references) md += "- " + ref + "\n";
+  }
+  return md;
+}
+
+std::string_view problemSeverity(Severity s) {
+  switch (s) {
+    case Severity::Error:
+      return "error";
+    case Severity::Warning:
+      return "warning";
+    case Severity::Note:
+      return "recommendation";
+  }
+  return "warning";
+}
+
+Json ruleDescriptor(const RuleInfo& rule) {
+  Json tags = Json::array();
+  for (const std::string& tag : rule.tags) {
+    if (std::find(tags.begin(), tags.end(), tag) == tags.end()) tags.push_back(tag);  // SARIF: tags are unique
+  }
+  Json help{{"text", unwrapped(rule.remediation)}, {"markdown", ruleMarkdown(rule)}};
+  Json d{{"id", rule.id},
+         {"name", rule.name},
+         {"shortDescription", {{"text", clipped(unwrapped(rule.summary))}}},
+         {"fullDescription", {{"text", clipped(unwrapped(rule.rationale))}}},
+         {"help", std::move(help)}};
+  if (rule.builtin) d["helpUri"] = ruleDocUri(rule);  // a user's rule has no page of ours
+  d["defaultConfiguration"] = {{"level", severityId(rule.severity)}};
+  // Rules read configuration values; they do not guess.
+  d["properties"] = {
+      {"tags", std::move(tags)}, {"precision", "very-high"}, {"problem.severity", problemSeverity(rule.severity)}};
+  return d;
+}
+
+Json physicalLocation(const ci::FilePlace& place) {
+  Json artifact = place.relative ? Json{{"uri", ci::percentEncodePath(place.path)}, {"uriBaseId", kSourceRoot}}
+                                 : Json{{"uri", ci::fileUri(place.path, false)}};
+  Json region{{"startLine", place.line}};
+  if (place.column > 0) region["startColumn"] = place.column;
+  return Json{{"artifactLocation", std::move(artifact)}, {"region", std::move(region)}};
+}
+
+std::string_view baselineStateId(BaselineState s) {
+  switch (s) {
+    case BaselineState::New:
+      return "new";
+    case BaselineState::Unchanged:
+      return "unchanged";
+    case BaselineState::Updated:
+      return "updated";
+    case BaselineState::Absent:
+      return "absent";
+    case BaselineState::None:
+      break;
+  }
+  return "";
+}
+
+Json result(const Finding& f, const std::string& id, const std::map<std::string, std::size_t, std::less<>>& ruleIndex,
+            const ci::Places& places) {
+  const std::string live = places.liveSubject(f);
+  Json r{{"ruleId", f.ruleId}};
+  if (auto it = ruleIndex.find(f.ruleId); it != ruleIndex.end()) r["ruleIndex"] = it->second;
+  r["level"] = severityId(f.severity);
+  r["message"] = {{"text", live.empty() ? f.message : live + ": " + f.message}};
+
+  std::string keys;
+  for (const std::string& k : f.keys) keys += (keys.empty() ? "" : ",") + k;
+  Json location = Json::object();
+  if (auto place = places.of(f)) location["physicalLocation"] = physicalLocation(*place);
+  location["logicalLocations"] =
+      Json::array({{{"name", f.entityName},
+                    {"fullyQualifiedName", places.qualifiedEntityName(f) + (keys.empty() ? "" : "/config/" + keys)},
+                    {"kind", "resource"}}});
+  r["locations"] = Json::array({std::move(location)});
+  r["partialFingerprints"] = {{kSarifFingerprintKey, id}};
+  if (f.baselineState != BaselineState::None) r["baselineState"] = baselineStateId(f.baselineState);
+  if (!f.suppressions.empty()) {
+    Json suppressions = Json::array();
+    for (const Suppression& s : f.suppressions) {
+      Json item{{"kind", s.kind == Suppression::Kind::InSource ? "inSource" : "external"}, {"status", "accepted"}};
+      if (!s.justification.empty()) item["justification"] = s.justification;
+      suppressions.push_back(std::move(item));
+    }
+    r["suppressions"] = std::move(suppressions);
+  }
+  r["properties"] = {{"entityKind", entityKindId(f.entityKind)}, {"entity", f.entityName}, {"keys", f.keys}};
+  return r;
+}
+
+std::string_view exitCodeDescription(ExitCode code) {
+  switch (code) {
+    case ExitCode::Ok:
+      return "no finding at or above --fail-on";
+    case ExitCode::Findings:
+      return "findings at or above --fail-on";
+    case ExitCode::InputError:
+      return "usage error or input that could not be used";
+    case ExitCode::CouldNotVerify:
+      return "a check could not be made against the live cluster";
+  }
+  return "";
+}
+
+// Input errors, an audit with nothing to check, checks a live cluster did not allow: the run did
+// not do all it was asked.
+Json notifications(const Report& report, const ci::Places& places) {
+  Json out = Json::array();
+  for (const InputError& e : report.errors) {
+    Json n{{"level", "error"}, {"message", {{"text", std::string(e.what())}}}};
+    if (auto place = places.ofPath(e.path(), e.line(), e.column())) {
+      n["locations"] = Json::array({{{"physicalLocation", physicalLocation(*place)}}});
+    }
+    out.push_back(std::move(n));
+  }
+  if (ci::nothingChecked(report.model, report.errors, report.exitCode)) {
+    out.push_back({{"level", "error"}, {"message", {{"text", "nothing checked: no Kafka configuration found."}}}});
+  }
+  if (report.exitCode == ExitCode::CouldNotVerify) {
+    std::size_t unverified = 0;
+    for (const Finding& f : report.findings) {
+      const RuleInfo* rule = report.rules.find(f.ruleId);
+      unverified += rule != nullptr && rule->templateName == "cluster-unverified" ? 1 : 0;
+    }
+    out.push_back({{"level", "error"},
+                   {"message",
+                    {{"text", "some checks could not be made against the live cluster: " + std::to_string(unverified) +
+                                  " cluster-unverified results say what could not be read."}}}});
+  }
+  return out;
+}
+
+}  // namespace
+
+void writeSarif(std::ostream& out, const Report& report, const std::filesystem::path& workingDirectory) {
+  const ci::Places places(report.model, workingDirectory);
+
+  Json rules = Json::array();
+  std::map<std::string, std::size_t, std::less<>> ruleIndex;
+  for (const RuleInfo* rule : report.rules.rules()) {
+    ruleIndex[rule->id] = rules.size();
+    rules.push_back(ruleDescriptor(*rule));
+  }
+
+  Json results = Json::array();
+  const std::vector<std::string> ids = ci::uniqueFingerprints(report.findings);
+  for (std::size_t i = 0; i < report.findings.size(); ++i) {
+    results.push_back(result(report.findings[i], ids[i], ruleIndex, places));
+  }
+
+  Json invocation{{"executionSuccessful", report.exitCode == ExitCode::Ok || report.exitCode == ExitCode::Findings},
+                  {"exitCode", static_cast<int>(report.exitCode)},
+                  {"exitCodeDescription", exitCodeDescription(report.exitCode)}};
+  if (Json n = notifications(report, places); !n.empty()) invocation["toolExecutionNotifications"] = std::move(n);
+  invocation["workingDirectory"] = {{"uri", ci::fileUri(workingDirectory, true)}};
+
+  // A category per live cluster, so that uploads for different clusters do not replace each other.
+  std::string category = "kafkalint/";
+  for (const LiveCluster& live : report.model.live) category += live.bootstrap + "/";
+
+  Json run{{"tool",
+            {{"driver",
+              {{"name", "kafkalint"},
+               {"version", toolVersion()},
+               {"semanticVersion", toolVersion()},
+               {"informationUri", KAFKALINT_HOMEPAGE},
+               {"rules", std::move(rules)}}}}},
+           {"invocations", Json::array({std::move(invocation)})},
+           {"automationDetails", {{"id", category}}},
+           {"originalUriBaseIds", {{kSourceRoot, {{"uri", ci::fileUri(workingDirectory, true)}}}}}};
+  // Columns count code points; SARIF wants the unit only when text files were read.
+  if (!report.model.inputs.empty()) run["columnKind"] = "unicodeCodePoints";
+  run["redactionTokens"] = Json::array({kRedacted});
+  run["results"] = std::move(results);
+  run["properties"] = {{"kafkaVersion", report.kafkaVersion.str()}, {"clientVersion", report.clientVersion.str()}};
+
+  Json doc{{"$schema", kSchema}, {"version", "2.1.0"}, {"runs", Json::array({std::move(run)})}};
+  out << doc.dump(2, ' ', false, Json::error_handler_t::replace) << "\n";
+}
+
+}  // namespace kafkalint
