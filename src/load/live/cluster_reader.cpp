@@ -198,7 +198,6 @@ class ClusterReader {
     if (rk == nullptr) throw InputError("--bootstrap", 0, 0, "cannot create the Kafka client: " + scrub_(error));
     conf.release();  // rd_kafka_new took it
     handle_.reset(rk);
-    queue_.reset(rd_kafka_queue_new(rk));
   }
 
   std::string lastClientError() {
@@ -276,7 +275,12 @@ class ClusterReader {
   // itself, so this is a safety net against a hang).
   Event nextResult() { return Event(rd_kafka_queue_poll(queue_.get(), timeoutMs() + 5000)); }
 
+  // Each phase gets its own result queue: an answer to a request given up on (no result in time)
+  // lands in the old queue and can never be taken for an answer of the next phase.
+  void newPhase() { queue_.reset(rd_kafka_queue_new(handle_.get())); }
+
   void readBrokerConfigs(ClusterSnapshot& snapshot) {
+    newPhase();
     // One BROKER resource per call (librdkafka routes it to that broker); all calls at once.
     std::size_t pending = 0;
     for (LiveBroker& b : snapshot.brokers) {
@@ -328,6 +332,7 @@ class ClusterReader {
       }
       return;
     }
+    newPhase();
     std::unordered_map<std::string_view, std::size_t> byName;
     byName.reserve(topics.size());
     for (std::size_t i = 0; i < topics.size(); ++i) byName.emplace(topics[i].name, i);
@@ -407,6 +412,7 @@ class ClusterReader {
 
   void readGroups(ClusterSnapshot& snapshot) {
     int tag = 0;
+    newPhase();
     AdminOptions listOptions = adminOptions(RD_KAFKA_ADMIN_OP_LISTCONSUMERGROUPS, &tag);
     rd_kafka_ListConsumerGroups(handle_.get(), listOptions.get(), queue_.get());
     Event ev = nextResult();
@@ -438,6 +444,7 @@ class ClusterReader {
       for (std::size_t i = first; i < std::min(ids.size(), first + kGroupsPerRequest); ++i) {
         names.push_back(ids[i].c_str());
       }
+      newPhase();
       AdminOptions o = adminOptions(RD_KAFKA_ADMIN_OP_DESCRIBECONSUMERGROUPS, &tag);
       rd_kafka_DescribeConsumerGroups(handle_.get(), names.data(), names.size(), o.get(), queue_.get());
       Event described = nextResult();
