@@ -31,11 +31,14 @@ std::vector<Finding> evaluate(const Model& model, const RuleSet& rules, const Re
   for (const Entity& entity : model.entities) {
     EntityView view(resolver, entity);
     for (std::size_t i = 0; i < checks.size(); ++i) {
-      if (rules.compiled()[i]->appliesTo(entity.kind)) checks[i]->checkEntity(*rules.compiled()[i], view, ctx);
+      if (rules.compiled()[i]->info.enabled && rules.compiled()[i]->appliesTo(entity.kind))
+        checks[i]->checkEntity(*rules.compiled()[i], view, ctx);
     }
   }
   // Model-level checks run last: they report what the entity checks collected.
-  for (std::size_t i = 0; i < checks.size(); ++i) checks[i]->checkModel(*rules.compiled()[i], ctx);
+  for (std::size_t i = 0; i < checks.size(); ++i) {
+    if (rules.compiled()[i]->info.enabled) checks[i]->checkModel(*rules.compiled()[i], ctx);
+  }
 
   sortFindings(findings, model.files);
   return findings;

@@ -71,6 +71,9 @@ std::string fingerprint(const Finding& f) {
   // FNV-1a over the identity fields: stable across runs, independent of lines and message text.
   std::string identity = f.ruleId + "\x1f" + std::string(entityKindId(f.entityKind)) + "\x1f" + f.entityName;
   for (const std::string& k : f.keys) identity += "\x1f" + k;
+  // Added later: appended only when set, so that the fingerprints of other findings stay the same.
+  if (!f.cluster.empty()) identity += "\x1e" + f.cluster;
+  if (!f.relatedTopic.empty()) identity += "\x1d" + f.relatedTopic;
   std::uint64_t h = 1469598103934665603ull;
   for (unsigned char c : identity) {
     h ^= c;
@@ -105,7 +108,7 @@ void writeJson(std::ostream& out, const Report& report) {
   std::size_t counts[3] = {0, 0, 0};
   Json findings = Json::array();
   for (const Finding& f : report.findings) {
-    ++counts[static_cast<int>(f.severity)];
+    if (countsForGate(f)) ++counts[static_cast<int>(f.severity)];
     Json effective = Json::object();
     for (const EffectiveEntry& e : f.effective) {
       Json v{{"value", e.isSet ? Json(e.value) : Json(nullptr)},
@@ -114,15 +117,30 @@ void writeJson(std::ostream& out, const Report& report) {
       if (e.provenance.location.valid()) v["location"] = location(e.provenance.location, files);
       effective[e.key] = std::move(v);
     }
-    findings.push_back(Json{{"ruleId", f.ruleId},
-                            {"ruleName", f.ruleName},
-                            {"severity", severityId(f.severity)},
-                            {"entity", {{"kind", entityKindId(f.entityKind)}, {"name", f.entityName}}},
-                            {"keys", f.keys},
-                            {"message", f.message},
-                            {"location", location(f.location, files)},
-                            {"effective", std::move(effective)},
-                            {"fingerprint", fingerprint(f)}});
+    Json entity{{"kind", entityKindId(f.entityKind)}, {"name", f.entityName}};
+    if (!f.cluster.empty()) entity["cluster"] = f.cluster;
+    if (!f.relatedTopic.empty()) entity["topic"] = f.relatedTopic;
+    Json item{{"ruleId", f.ruleId},
+              {"ruleName", f.ruleName},
+              {"severity", severityId(f.severity)},
+              {"entity", std::move(entity)},
+              {"keys", f.keys},
+              {"message", f.message},
+              {"location", location(f.location, files)},
+              {"effective", std::move(effective)},
+              {"fingerprint", fingerprint(f)}};
+    if (!f.suppressions.empty()) {
+      Json suppressions = Json::array();
+      for (const Suppression& s : f.suppressions) {
+        suppressions.push_back(Json{{"kind", s.kind == Suppression::Kind::InSource ? "inSource" : "external"},
+                                    {"justification", s.justification}});
+      }
+      item["suppressions"] = std::move(suppressions);
+    }
+    if (f.baselineState != BaselineState::None) {
+      item["baselineState"] = f.baselineState == BaselineState::New ? "new" : "unchanged";
+    }
+    findings.push_back(std::move(item));
   }
   doc["findings"] = std::move(findings);
 
@@ -176,6 +194,29 @@ void writeJson(std::ostream& out, const Report& report) {
     Json budgets = Json::array();
     for (const TopicBudget& b : *report.budgets) budgets.push_back(budgetJson(b, files));
     doc["durabilityBudget"] = std::move(budgets);
+  }
+
+  if (const GateSummary* gate = report.gate) {
+    Json g{{"suppressedInline", gate->suppressedInline},
+           {"suppressedByEntry", gate->suppressedByEntry},
+           {"excluded", gate->excluded},
+           {"belowMinSeverity", gate->belowMinSeverity},
+           {"suppressedShown", gate->showSuppressed}};
+    if (gate->baselineUsed) {
+      Json stale = Json::array();
+      for (const BaselineEntry& e : gate->staleBaseline) {
+        Json item{{"ruleId", e.identity.rule},
+                  {"entity", e.identity.entity},
+                  {"keys", e.identity.keys},
+                  {"count", e.count},
+                  {"line", e.line}};
+        if (!e.identity.cluster.empty()) item["cluster"] = e.identity.cluster;
+        if (!e.identity.topic.empty()) item["topic"] = e.identity.topic;
+        stale.push_back(std::move(item));
+      }
+      g["baseline"] = Json{{"file", gate->baselinePath}, {"matched", gate->baselined}, {"stale", std::move(stale)}};
+    }
+    doc["gate"] = std::move(g);
   }
 
   std::size_t checked = 0;

@@ -148,6 +148,7 @@ class Fixture:
         write(self.repo, "clean/server.properties", CLEAN_BROKER)
         write(self.repo, "specs/prod.yaml", PROD_SPEC)
         write(self.repo, "specs/two-topics.yaml", TWO_TOPICS_SPEC)
+        write(self.repo, "dup/producer.properties", "acks=1\nacks=0\nacks=1\nretries=0\n")
         write(self.repo, "bad/u.properties", b"acks=all\nclient.id=\xff\n", mode="wb")
         write(self.repo, "rules/acme.yaml",
               "id: ACME0001\nname: acme-linger\nseverity: note\nscope: producer\nsummary: linger at least 5\n"
@@ -184,7 +185,8 @@ def setUpModule():
     FIX.run("input-errors", ["clean", "missing.properties", "bad/u.properties"])
     FIX.run("stdin", ["-"], stdin="acks=0\n")
     FIX.run("user-rules", ["--rules", "rules", "conf dir"])
-    FIX.run("same-identity", ["specs/two-topics.yaml"])
+    FIX.run("same-identity", ["dup/producer.properties"])
+    FIX.run("two-topics", ["specs/two-topics.yaml"])
     # The README's GitHub Actions step, as the runner would run it.
     workflow = readme_ci_examples()[0]
     audit = [s for s in workflow["jobs"]["kafkalint"]["steps"] if "kafkalint check" in s.get("run", "")][0]
@@ -207,7 +209,7 @@ def tearDownModule():
 
 
 EXPECTED_EXIT = {"examples": 1, "corpus-outside-cwd": 1, "spaces-unicode": 1, "special-characters": 1, "clean": 0,
-                 "nothing-checked": 2, "input-errors": 2, "stdin": 1, "user-rules": 1, "same-identity": 1,
+                 "nothing-checked": 2, "input-errors": 2, "stdin": 1, "user-rules": 1, "same-identity": 1, "two-topics": 1,
                  "readme-github-actions": 1,
                  "live-only": 1, "live-with-spec": 1, "live-unreachable": 3}
 
@@ -567,12 +569,19 @@ class Gitlab(unittest.TestCase):
             self.assertTrue(os.path.isfile(os.path.join(ARGS.source, i["location"]["path"])))
 
     def test_findings_with_the_same_identity_get_distinct_fingerprints(self):
+        # A key written three times: the duplicate-key rule reports the same rule, entity and key twice.
         findings = load(FIX.runs["same-identity"][2]["json"])["findings"]
-        kl0307 = [f["fingerprint"] for f in findings if f["ruleId"] == "KL0307"]
-        self.assertEqual(2, len(kl0307))
-        self.assertEqual(kl0307[0], kl0307[1])  # the JSON report's identity does not name the topic
-        issues = [i["fingerprint"] for i in load(FIX.runs["same-identity"][2]["gitlab"]) if i["check_name"] == "KL0307"]
-        self.assertEqual([kl0307[0], kl0307[0] + "-2"], issues)
+        dup = [f["fingerprint"] for f in findings if f["ruleId"] == "KL9003"]
+        self.assertEqual(2, len(dup))
+        self.assertEqual(dup[0], dup[1])
+        issues = [i["fingerprint"] for i in load(FIX.runs["same-identity"][2]["gitlab"]) if i["check_name"] == "KL9003"]
+        self.assertEqual([dup[0], dup[0] + "-2"], issues)
+
+    def test_a_producers_findings_for_two_topics_have_their_own_identities(self):
+        findings = load(FIX.runs["two-topics"][2]["json"])["findings"]
+        kl0307 = [f for f in findings if f["ruleId"] == "KL0307"]
+        self.assertEqual(["t1", "t2"], sorted(f["entity"]["topic"] for f in kl0307))
+        self.assertNotEqual(kl0307[0]["fingerprint"], kl0307[1]["fingerprint"])
 
     def test_a_clean_run_is_an_empty_array(self):
         self.assertEqual([], load(FIX.runs["clean"][2]["gitlab"]))

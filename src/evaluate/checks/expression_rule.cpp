@@ -64,6 +64,7 @@ class ExpressionRule final : public Check {
       located = true;
     }
     Finding f = makeFinding(rule.info, entity, rule.message->render(ec), location);
+    if (ref != nullptr) f.relatedTopic = ref->name;
     for (const std::string& key : rule.info.keys) {
       const EffectiveValue& ev = view.get(key);
       if (!ev.exists) continue;
