@@ -222,18 +222,21 @@ GateResult applyGate(std::vector<Finding> findings, Model& model, const RuleSet&
         continue;
       }
     }
-    if (!f.suppressions.empty()) {
-      ++(f.suppressions.front().kind == Suppression::Kind::InSource ? summary.suppressedInline
-                                                                    : summary.suppressedByEntry);
-    } else if (options.baseline != nullptr) {
+    // Every result gets a baseline state when a baseline is given (SARIF), suppressed ones too.
+    if (options.baseline != nullptr) {
       auto it = suppressible ? remaining.find(identityOf(f)) : remaining.end();
       if (it != remaining.end() && it->second > 0) {
         --it->second;
         f.baselineState = BaselineState::Unchanged;
-        ++summary.baselined;
       } else {
         f.baselineState = BaselineState::New;
       }
+    }
+    if (!f.suppressions.empty()) {
+      ++(f.suppressions.front().kind == Suppression::Kind::InSource ? summary.suppressedInline
+                                                                    : summary.suppressedByEntry);
+    } else if (f.baselineState == BaselineState::Unchanged) {
+      ++summary.baselined;
     }
     if (f.suppressions.empty() && suppressible) result.accepted.push_back(f);
     kept.push_back(std::move(f));

@@ -149,6 +149,16 @@ class Fixture:
         write(self.repo, "specs/prod.yaml", PROD_SPEC)
         write(self.repo, "specs/two-topics.yaml", TWO_TOPICS_SPEC)
         write(self.repo, "dup/producer.properties", "acks=1\nacks=0\nacks=1\nretries=0\n")
+        # Suppressed findings (inline and by a [[suppress]] entry) and a baseline with a stale entry.
+        write(self.repo, "gate/producer.properties",
+              "# kafkalint: ignore KL0301 -- the edge gateway resends from its journal\nacks=1\nretries=0\n"
+              "enable.idempotence=false\n")
+        write(self.repo, "gate/suppress.toml",
+              '[[suppress]]\nrule = "KL0302"\nfile = "gate/*.properties"\nreason = "retried by the caller"\n')
+        write(self.repo, "gate/baseline.toml",
+              'version = 1\n\n[[finding]]\nrule = "KL0304"\nentity = "producer:gate/producer.properties"\n'
+              'keys = ["enable.idempotence"]\n\n[[finding]]\nrule = "KL0201"\nentity = "topic:gone"\n'
+              'keys = ["replication.factor"]\n')
         write(self.repo, "bad/u.properties", b"acks=all\nclient.id=\xff\n", mode="wb")
         write(self.repo, "rules/acme.yaml",
               "id: ACME0001\nname: acme-linger\nseverity: note\nscope: producer\nsummary: linger at least 5\n"
@@ -187,6 +197,11 @@ def setUpModule():
     FIX.run("user-rules", ["--rules", "rules", "conf dir"])
     FIX.run("same-identity", ["dup/producer.properties"])
     FIX.run("two-topics", ["specs/two-topics.yaml"])
+    gate = ["--no-config", "--kind", "producer=gate/producer.properties", "gate/producer.properties",
+            "--suppressions", "gate/suppress.toml"]
+    FIX.run("suppressed-shown", gate + ["--show-suppressed"])
+    FIX.run("baseline-shown", gate + ["--baseline", "gate/baseline.toml", "--show-suppressed"])
+    FIX.run("baseline-new-only", gate + ["--baseline", "gate/baseline.toml", "--fail-on", "warning"])
     # The README's GitHub Actions step, as the runner would run it.
     workflow = readme_ci_examples()[0]
     audit = [s for s in workflow["jobs"]["kafkalint"]["steps"] if "kafkalint check" in s.get("run", "")][0]
@@ -210,6 +225,7 @@ def tearDownModule():
 
 EXPECTED_EXIT = {"examples": 1, "corpus-outside-cwd": 1, "spaces-unicode": 1, "special-characters": 1, "clean": 0,
                  "nothing-checked": 2, "input-errors": 2, "stdin": 1, "user-rules": 1, "same-identity": 1, "two-topics": 1,
+                 "suppressed-shown": 0, "baseline-shown": 0, "baseline-new-only": 0,
                  "readme-github-actions": 1,
                  "live-only": 1, "live-with-spec": 1, "live-unreachable": 3}
 
@@ -236,6 +252,32 @@ class Sarif(unittest.TestCase):
         with open(path, "w") as f:
             json.dump(doc, f)
         return path
+
+    def test_suppressed_results_carry_their_suppressions_and_baseline_states(self):
+        results = load(FIX.runs["suppressed-shown"][2]["sarif"])["runs"][0]["results"]
+        by_rule = {r["ruleId"]: r for r in results}
+        self.assertEqual([{"kind": "inSource", "status": "accepted",
+                           "justification": "the edge gateway resends from its journal"}],
+                         by_rule["KL0301"]["suppressions"])
+        self.assertEqual("external", by_rule["KL0302"]["suppressions"][0]["kind"])
+        self.assertNotIn("suppressions", by_rule["KL0304"])
+        self.assertTrue(all("baselineState" not in r for r in results))  # no baseline given
+        results = load(FIX.runs["baseline-shown"][2]["sarif"])["runs"][0]["results"]
+        states = sorted((r["ruleId"], r["baselineState"]) for r in results)
+        self.assertEqual([("KL0201", "absent"), ("KL0301", "new"), ("KL0302", "new"), ("KL0304", "unchanged")], states)
+        notes = load(FIX.runs["baseline-shown"][2]["sarif"])["runs"][0]["invocations"][0]["toolExecutionNotifications"]
+        self.assertTrue(any("match no finding any more" in n["message"]["text"] for n in notes))
+
+    def test_without_show_suppressed_accepted_findings_are_left_out_of_every_report(self):
+        paths = FIX.runs["baseline-new-only"][2]
+        self.assertEqual([], load(paths["sarif"])["runs"][0]["results"])
+        self.assertEqual([], load(paths["json"])["findings"])
+        self.assertEqual([], load(paths["gitlab"]))
+        with open(paths["github"], encoding="utf-8") as f:
+            self.assertEqual("", f.read())
+        gate = load(paths["json"])["gate"]
+        self.assertEqual((1, 1, 1), (gate["suppressedInline"], gate["suppressedByEntry"], gate["baseline"]["matched"]))
+        self.assertEqual("topic:gone", gate["baseline"]["stale"][0]["entity"])
 
     def test_every_sarif_is_valid_against_the_oasis_schema(self):
         schema = load(os.path.join(ARGS.shared, "sarif", "sarif-schema-2.1.0.json"))
@@ -349,7 +391,8 @@ class Sarif(unittest.TestCase):
                 continue
             with self.subTest(case=case):
                 findings = load(FIX.runs[case][2]["json"])["findings"]
-                results = load(path)["runs"][0]["results"]
+                # Stale baseline entries are SARIF "absent" results, and only SARIF has them.
+                results = [r for r in load(path)["runs"][0]["results"] if r.get("baselineState") != "absent"]
                 self.assertEqual([f["ruleId"] for f in findings], [r["ruleId"] for r in results])
                 self.assertEqual([f["severity"] for f in findings], [r["level"] for r in results])
                 for f, r in zip(findings, results):
