@@ -94,7 +94,7 @@ bool useColor(const std::string& mode) {
 
 // Writes to a temporary file beside `path` and renames it, so a report is never half written.
 // Returns the reason when it fails.
-std::optional<std::string> writeAtomically(const std::string& path, const std::string& content) {
+std::optional<std::string> writeAtomically(const std::string& path, std::string_view content) {
   const std::string tmp = path + ".tmp." + std::to_string(::getpid());
   std::FILE* f = std::fopen(tmp.c_str(), "wb");
   if (f == nullptr) return std::string(std::strerror(errno));
@@ -291,8 +291,8 @@ int runCheck(const CheckOptions& o) {
     writeReport(text, output.format, report, {TextOptions{output.path.empty() && useColor(o.color), o.verbose}, {}});
     const bool human = output.format == ReportFormat::Text || output.format == ReportFormat::Github;
     if (output.path.empty()) {
-      if (!(o.quiet && human)) std::cout << text.str();
-    } else if (auto failure = writeAtomically(output.path, text.str())) {
+      if (!(o.quiet && human)) std::cout << text.view();
+    } else if (auto failure = writeAtomically(output.path, text.view())) {
       printError("cannot write " + output.path + ": " + *failure);
       written = false;
     }
