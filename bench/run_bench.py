@@ -206,7 +206,7 @@ def machine():
                 cpu = line.split(":", 1)[1].strip()
                 break
     return {"cores": os.cpu_count(), "usable_cores": len(os.sched_getaffinity(0)), "memory_gib": round(mem / 2**30, 1),
-            "cpu": cpu, "kernel": platform.release(), "load_average_at_start": os.getloadavg()[0]}
+            "cpu": cpu, "kernel": platform.release()}
 
 
 PY = "/usr/bin/python3"
@@ -242,6 +242,7 @@ def main():
     os.makedirs(data, exist_ok=True)
     os.makedirs(args.out, exist_ok=True)
     started = time.monotonic()
+    load_at_start = os.getloadavg()[0]
     env_t = dict(os.environ, KAFKALINT_TIMINGS="1")
 
     # Generate (cached: the generator is deterministic).
@@ -424,7 +425,7 @@ def main():
 
     doc = {"generated": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
            "command": " ".join(["scripts/run-bench.sh"] + sys.argv[1:]),
-           "machine": dict(machine(), load_average_at_end=os.getloadavg()[0]),
+           "machine": dict(machine(), load_average_at_start=load_at_start, load_average_at_end=os.getloadavg()[0]),
            "versions": versions(args), "repeat": args.repeat, "sizes": {s: SIZES[s] for s in sizes},
            "targets": checks, "results": rows, "seconds": round(time.monotonic() - started, 1)}
     md = markdown(doc)
