@@ -27,6 +27,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -77,12 +78,15 @@ def measure(cmd, stdout=None, env=None, expect=(0,), timeout=1800):
         start = time.monotonic()
         p = subprocess.Popen(["/usr/bin/time", "-f", "%M %U %S", "-o", tf.name] + list(cmd),
                              stdout=out if out is not None else stdout, stderr=errf, env=env)
-        try:
-            rc = p.wait(timeout=timeout)
-        except subprocess.TimeoutExpired:
-            p.kill()
-            raise BenchError("timed out: %s" % " ".join(cmd))
+        # A blocking wait: Popen.wait(timeout=...) polls with sleeps growing to 50 ms, which would
+        # round every wall time up. A timer kills a run that takes too long.
+        killer = threading.Timer(timeout, p.kill)
+        killer.start()
+        rc = p.wait()
         wall = time.monotonic() - start
+        killer.cancel()
+        if time.monotonic() - start >= timeout:
+            raise BenchError("timed out: %s" % " ".join(cmd))
         lines = tf.read().strip().splitlines()
     errf.seek(0)
     err = errf.read().decode(errors="replace")
@@ -220,7 +224,7 @@ def main():
     ap.add_argument("--build-dir", default=os.path.join(ROOT, "build"))
     ap.add_argument("--out", default=os.path.join(ROOT, "bench", "results"), help="where latest.json/.md go")
     ap.add_argument("--data", help="generated clusters (default BUILD/bench-data)")
-    ap.add_argument("--only", help="comma-separated scenario groups: live, offline, small")
+    ap.add_argument("--only", help="comma-separated scenario groups: live, offline, small, micro")
     ap.add_argument("--kcat", default=shutil.which("kcat") or "/usr/bin/kcat")
     args = ap.parse_args()
     if args.smoke:
@@ -230,7 +234,7 @@ def main():
         if s not in SIZES:
             ap.error("unknown size %s (known: %s)" % (s, ", ".join(SIZES)))
     sizes.sort(key=lambda s: SIZES[s][1])
-    groups = set((args.only or "live,offline,small").split(","))
+    groups = set((args.only or "live,offline,small,micro").split(","))
     b = args.build_dir
     args.kafkalint = os.path.join(b, "kafkalint")
     floor = os.path.join(b, "bench", "kafkalint_protocol_floor")
@@ -351,6 +355,19 @@ def main():
             sample.pop("stdout"), sample.pop("stderr")
             record("kafkalint small repo (10 files)", "10 files", sample)
 
+    micro = []
+    micro_bin = os.path.join(b, "bench", "kafkalint_micro_bench")
+    if "micro" in groups and os.access(micro_bin, os.X_OK):
+        log("micro benchmarks")
+        r = measure([micro_bin, "--benchmark_format=json",
+                     "--benchmark_min_time=%s" % ("0.001" if args.smoke else "0.2")])
+        for bm in json.loads(r["stdout"])["benchmarks"]:
+            micro.append({"name": bm["name"], "time": bm["real_time"], "unit": bm["time_unit"],
+                          "items_per_second": bm.get("items_per_second"),
+                          "bytes_per_second": bm.get("bytes_per_second")})
+    elif "micro" in groups:
+        log("note: %s is not built (Debian libbenchmark-dev): no micro benchmarks" % micro_bin)
+
     # Summaries, ratios, targets.
     rows = []
     for (scenario, size), samples in results.items():
@@ -427,7 +444,7 @@ def main():
            "command": " ".join(["scripts/run-bench.sh"] + sys.argv[1:]),
            "machine": dict(machine(), load_average_at_start=load_at_start, load_average_at_end=os.getloadavg()[0]),
            "versions": versions(args), "repeat": args.repeat, "sizes": {s: SIZES[s] for s in sizes},
-           "targets": checks, "results": rows, "seconds": round(time.monotonic() - started, 1)}
+           "targets": checks, "results": rows, "micro": micro, "seconds": round(time.monotonic() - started, 1)}
     md = markdown(doc)
     with open(os.path.join(args.out, "latest.json"), "w") as f:
         json.dump(doc, f, indent=1)
@@ -459,6 +476,12 @@ def markdown(doc):
     out += ["", "| target | value | goal | | detail |", "|---|---:|---|---|---|"]
     for t in doc["targets"]:
         out.append("| %s | %.2f | %s | **%s** | %s |" % (t["target"], t["value"], t["goal"], t["status"], t["detail"]))
+    if doc.get("micro"):
+        out += ["", "| micro benchmark | time | items/s | MB/s |", "|---|---:|---:|---:|"]
+        for m in doc["micro"]:
+            out.append("| %s | %.3g %s | %s | %s |" % (
+                m["name"], m["time"], m["unit"], "%.3g" % m["items_per_second"] if m["items_per_second"] else "",
+                "%.1f" % (m["bytes_per_second"] / 1e6) if m["bytes_per_second"] else ""))
     return "\n".join(out) + "\n"
 
 
