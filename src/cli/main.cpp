@@ -3,10 +3,12 @@
 
 #include <CLI/CLI.hpp>
 #include <cerrno>
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <functional>
 #include <iostream>
 #include <set>
 #include <sstream>
@@ -79,6 +81,28 @@ struct CheckOptions {
 
 void printError(const std::string& message) { std::cerr << "kafkalint: error: " << message << "\n"; }
 
+// KAFKALINT_TIMINGS=1: one line on stderr with the seconds each stage took (for the benchmarks).
+class StageTimer {
+ public:
+  void stage(const char* name) {
+    const auto now = std::chrono::steady_clock::now();
+    if (on_) line_ += (line_.empty() ? "" : ", ") + std::string(name) + " " + seconds(now - last_);
+    last_ = now;
+  }
+  ~StageTimer() {
+    if (on_) std::cerr << "kafkalint: timings: " << line_ << ", total " << seconds(last_ - start_) << "\n";
+  }
+
+ private:
+  static std::string seconds(std::chrono::steady_clock::duration d) {
+    return std::to_string(std::chrono::duration<double>(d).count()) + " s";
+  }
+  const char* env_ = std::getenv("KAFKALINT_TIMINGS");
+  bool on_ = env_ != nullptr && env_[0] != '\0';
+  std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now(), last_ = start_;
+  std::string line_;
+};
+
 bool useColor(const std::string& mode) {
   if (mode == "always") return true;
   if (mode == "never") return false;
@@ -89,7 +113,7 @@ bool useColor(const std::string& mode) {
 
 // Writes to a temporary file beside `path` and renames it, so a report is never half written.
 // Returns the reason when it fails.
-std::optional<std::string> writeAtomically(const std::string& path, const std::string& content) {
+std::optional<std::string> writeAtomically(const std::string& path, std::string_view content) {
   const std::string tmp = path + ".tmp." + std::to_string(::getpid());
   std::FILE* f = std::fopen(tmp.c_str(), "wb");
   if (f == nullptr) return std::string(std::strerror(errno));
@@ -150,7 +174,9 @@ std::set<std::string> topicConfigKeys(const RuleSet& rules) {
 
 // Reads the cluster at --bootstrap into the model. Returns an exit code when the run must stop
 // (a client setting that cannot be used).
-std::optional<int> readCluster(const CheckOptions& o, const RuleSet& rules, Model& model) {
+// `onTopic` gets each live topic as soon as it is complete, while the rest are still being read.
+std::optional<int> readCluster(const CheckOptions& o, const RuleSet& rules, Model& model,
+                               std::function<void(const Entity&)> onTopic) {
   LiveOptions live;
   live.bootstrap = o.bootstrap;
   try {
@@ -171,6 +197,7 @@ std::optional<int> readCluster(const CheckOptions& o, const RuleSet& rules, Mode
   }
   live.timeout = std::chrono::milliseconds(static_cast<long long>(o.timeoutSeconds * 1000));
   live.topicConfigKeys = topicConfigKeys(rules);
+  live.onTopic = std::move(onTopic);
   if (!o.quiet && ::isatty(STDERR_FILENO) == 1) {
     live.progress = [](std::string_view line) { std::cerr << "\rkafkalint: " << line << "\x1b[K" << std::flush; };
   }
@@ -268,6 +295,7 @@ std::optional<std::string> conflictingOptions(const CheckOptions& o, const ToolC
 }
 
 int runCheck(const CheckOptions& o) {
+  StageTimer timer;
   std::vector<ReportOutput> outputs;
   try {
     const char* actions = std::getenv("GITHUB_ACTIONS");
@@ -324,6 +352,7 @@ int runCheck(const CheckOptions& o) {
     printError(e.what());
     return static_cast<int>(ExitCode::InputError);
   }
+  timer.stage("rules");
 
   if (o.paths.empty() && o.bootstrap.empty()) {
     printError(
@@ -331,6 +360,7 @@ int runCheck(const CheckOptions& o) {
     return static_cast<int>(ExitCode::InputError);
   }
   LoadResult loaded = o.paths.empty() ? LoadResult{} : loadInputs(o.paths, loadOptions);
+  timer.stage("load");
   for (const std::string& unused : loaded.unusedKindOverrides) {
     loaded.errors.emplace_back(unused, 0, 0,
                                "--kind names a file that is not among the inputs, so it would have no effect");
@@ -346,13 +376,23 @@ int runCheck(const CheckOptions& o) {
     }
   }
 
+  Resolver resolver(ResolveOptions{*version, *clientVersion});
+  Evaluation evaluation(loaded.model, rules, resolver);
+  DurabilityBudgets budgeting(loaded.model, resolver);
   if (!o.bootstrap.empty()) {
-    if (auto failed = readCluster(o, rules, loaded.model)) return *failed;
+    // Live topics are evaluated as they arrive, while the cluster answers for the next ones.
+    auto onTopic = [&](const Entity& topic) {
+      evaluation.entity(topic);
+      budgeting.topic(topic);
+    };
+    if (auto failed = readCluster(o, rules, loaded.model, onTopic)) return *failed;
+    timer.stage("cluster");
   }
 
-  Resolver resolver(ResolveOptions{*version, *clientVersion});
-  std::vector<Finding> findings = evaluate(loaded.model, rules, resolver);
-  std::vector<TopicBudget> budgets = durabilityBudgets(loaded.model, resolver);
+  std::vector<Finding> findings = evaluation.finish();
+  timer.stage("evaluate");
+  std::vector<TopicBudget> budgets = budgeting.finish();
+  timer.stage("budget");
   std::erase_if(budgets,
                 [&config](const TopicBudget& b) { return isExcluded(config, EntityKind::Topic, b.topic->name); });
 
@@ -362,7 +402,9 @@ int runCheck(const CheckOptions& o) {
   gateOptions.minSeverity = *parseSeverity(config.minSeverity.value);
   gateOptions.showSuppressed = o.showSuppressed;
   gateOptions.today = today();
-  GateResult gate = applyGate(findings, loaded.model, rules, gateOptions);
+  // Findings are kept for a second pass only when a baseline is written.
+  GateResult gate = o.writeBaseline.empty() ? applyGate(std::move(findings), loaded.model, rules, gateOptions)
+                                            : applyGate(findings, loaded.model, rules, gateOptions);
   if (!o.writeBaseline.empty()) {
     if (auto failure = writeAtomically(o.writeBaseline, baselineText(gate.accepted, loaded.model.files))) {
       printError("cannot write " + o.writeBaseline + ": " + *failure);
@@ -397,12 +439,13 @@ int runCheck(const CheckOptions& o) {
     writeReport(text, output.format, report, {TextOptions{output.path.empty() && useColor(o.color), o.verbose}, {}});
     const bool human = output.format == ReportFormat::Text || output.format == ReportFormat::Github;
     if (output.path.empty()) {
-      if (!(o.quiet && human)) std::cout << text.str();
-    } else if (auto failure = writeAtomically(output.path, text.str())) {
+      if (!(o.quiet && human)) std::cout << text.view();
+    } else if (auto failure = writeAtomically(output.path, text.view())) {
       printError("cannot write " + output.path + ": " + *failure);
       written = false;
     }
   }
+  timer.stage("report");
   if (!written) return static_cast<int>(ExitCode::InputError);
   if (nothingChecked && loaded.errors.empty()) {
     std::string inputs;

@@ -65,6 +65,49 @@ Json budgetJson(const TopicBudget& b, const SourceFiles& files) {
   return item;
 }
 
+// Writes the document as it goes, in nlohmann's dump(2) layout: each top-level field, and each
+// element of the long arrays (findings, budgets), is built and written on its own, so that a report
+// on a million partitions never holds its whole DOM in memory.
+class JsonStream {
+ public:
+  explicit JsonStream(std::ostream& out) : out_(out) {}
+  void field(std::string_view key, const Json& value) {
+    begin(key);
+    write(value, 2);
+  }
+  void beginArray(std::string_view key) {
+    begin(key);
+    out_ << '[';
+    elements_ = 0;
+  }
+  void element(const Json& value) {
+    out_ << (elements_++ == 0 ? "\n    " : ",\n    ");
+    write(value, 4);
+  }
+  void endArray() { out_ << (elements_ == 0 ? "]" : "\n  ]"); }
+  void end() { out_ << (first_ ? "{}\n" : "\n}\n"); }
+
+ private:
+  void begin(std::string_view key) {
+    out_ << (first_ ? "{\n  " : ",\n  ") << Json(std::string(key)).dump() << ": ";
+    first_ = false;
+  }
+  // Strings are escaped in the dump: a raw newline is always the layout's.
+  void write(const Json& value, int indent) {
+    const std::string text = value.dump(2);
+    std::size_t from = 0;
+    for (std::size_t nl = text.find('\n'); nl != std::string::npos; nl = text.find('\n', from)) {
+      out_.write(text.data() + from, static_cast<std::streamsize>(nl + 1 - from));
+      out_.write("    ", indent);
+      from = nl + 1;
+    }
+    out_.write(text.data() + from, static_cast<std::streamsize>(text.size() - from));
+  }
+  std::ostream& out_;
+  bool first_ = true;
+  std::size_t elements_ = 0;
+};
+
 }  // namespace
 
 std::string fingerprint(const Finding& f) {
@@ -86,13 +129,13 @@ std::string fingerprint(const Finding& f) {
 
 void writeJson(std::ostream& out, const Report& report) {
   const SourceFiles& files = report.model.files;
-  Json doc;
-  doc["schemaVersion"] = kJsonSchemaVersion;
-  doc["tool"] = {{"name", "kafkalint"},
-                 {"version", toolVersion()},
-                 {"kafkaVersion", report.kafkaVersion.str()},
-                 {"clientVersion", report.clientVersion.str()},
-                 {"rules", report.rules.compiled().size()}};
+  JsonStream doc(out);
+  doc.field("schemaVersion", kJsonSchemaVersion);
+  doc.field("tool", {{"name", "kafkalint"},
+                     {"version", toolVersion()},
+                     {"kafkaVersion", report.kafkaVersion.str()},
+                     {"clientVersion", report.clientVersion.str()},
+                     {"rules", report.rules.compiled().size()}});
 
   Json inputs = Json::array();
   for (const InputRecord& in : report.model.inputs) {
@@ -103,10 +146,10 @@ void writeJson(std::ostream& out, const Report& report) {
     item["reason"] = in.reason;
     inputs.push_back(std::move(item));
   }
-  doc["inputs"] = std::move(inputs);
+  doc.field("inputs", inputs);
 
   std::size_t counts[3] = {0, 0, 0};
-  Json findings = Json::array();
+  doc.beginArray("findings");
   for (const Finding& f : report.findings) {
     if (countsForGate(f)) ++counts[static_cast<int>(f.severity)];
     Json effective = Json::object();
@@ -140,9 +183,9 @@ void writeJson(std::ostream& out, const Report& report) {
     if (f.baselineState != BaselineState::None) {
       item["baselineState"] = f.baselineState == BaselineState::New ? "new" : "unchanged";
     }
-    findings.push_back(std::move(item));
+    doc.element(item);
   }
-  doc["findings"] = std::move(findings);
+  doc.endArray();
 
   Json errors = Json::array();
   for (const InputError& e : report.errors) {
@@ -152,7 +195,7 @@ void writeJson(std::ostream& out, const Report& report) {
     item["message"] = e.what();
     errors.push_back(std::move(item));
   }
-  doc["errors"] = std::move(errors);
+  doc.field("errors", errors);
 
   if (!report.model.live.empty()) {
     Json clusters = Json::array();
@@ -188,12 +231,12 @@ void writeJson(std::ostream& out, const Report& report) {
           {"groups", std::move(groups)},
           {"groupsError", live.groupsError.empty() ? Json(nullptr) : Json(live.groupsError)}});
     }
-    doc["clusters"] = std::move(clusters);
+    doc.field("clusters", clusters);
   }
   if (report.budgets != nullptr) {
-    Json budgets = Json::array();
-    for (const TopicBudget& b : *report.budgets) budgets.push_back(budgetJson(b, files));
-    doc["durabilityBudget"] = std::move(budgets);
+    doc.beginArray("durabilityBudget");
+    for (const TopicBudget& b : *report.budgets) doc.element(budgetJson(b, files));
+    doc.endArray();
   }
 
   if (const GateSummary* gate = report.gate) {
@@ -216,20 +259,20 @@ void writeJson(std::ostream& out, const Report& report) {
       }
       g["baseline"] = Json{{"file", gate->baselinePath}, {"matched", gate->baselined}, {"stale", std::move(stale)}};
     }
-    doc["gate"] = std::move(g);
+    doc.field("gate", g);
   }
 
   std::size_t checked = 0;
   for (const InputRecord& in : report.model.inputs) checked += in.status == InputRecord::Status::Checked ? 1 : 0;
-  doc["summary"] = {{"errors", counts[2]},
-                    {"warnings", counts[1]},
-                    {"notes", counts[0]},
-                    {"files", report.model.inputs.size()},
-                    {"filesChecked", checked},
-                    {"entities", report.model.entities.size()},
-                    {"inputErrors", report.errors.size()},
-                    {"exitCode", static_cast<int>(report.exitCode)}};
-  out << doc.dump(2) << "\n";
+  doc.field("summary", {{"errors", counts[2]},
+                        {"warnings", counts[1]},
+                        {"notes", counts[0]},
+                        {"files", report.model.inputs.size()},
+                        {"filesChecked", checked},
+                        {"entities", report.model.entities.size()},
+                        {"inputErrors", report.errors.size()},
+                        {"exitCode", static_cast<int>(report.exitCode)}});
+  doc.end();
 }
 
 }  // namespace kafkalint

@@ -13,7 +13,7 @@ class ExpressionRule final : public Check {
     for (const TopicRef& ref : client.kind == EntityKind::Producer ? client.produces : client.consumes) {
       const Entity* topic = ctx.findTopic(client, ref.name);
       if (topic == nullptr) continue;  // a topic the input does not describe: nothing to compare with
-      EntityView topicView(ctx.resolver, *topic);
+      EntityView topicView(ctx.resolver, *topic, ctx.views);
       view.setRelatedTopic(&topicView);
       check(rule, view, ctx, &ref);
       view.setRelatedTopic(nullptr);
