@@ -17,6 +17,7 @@ std::unique_ptr<Check> makeUnresolvedReferenceCheck();
 std::unique_ptr<Check> makeReadUncommittedTransactionalCheck();
 std::unique_ptr<Check> makeClusterUnverifiedCheck();
 std::unique_ptr<Check> makePartitionStateCheck();
+std::unique_ptr<Check> makePlaintextSecretCheck();
 std::optional<std::string> partitionStateParamError(const std::map<std::string, Value, std::less<>>& params);
 
 std::unique_ptr<Check> makeCheck(std::string_view name) {
@@ -33,6 +34,7 @@ std::unique_ptr<Check> makeCheck(std::string_view name) {
   if (name == "read-uncommitted-transactional") return makeReadUncommittedTransactionalCheck();
   if (name == "cluster-unverified") return makeClusterUnverifiedCheck();
   if (name == "partition-state") return makePartitionStateCheck();
+  if (name == "plaintext-secret") return makePlaintextSecretCheck();
   return nullptr;
 }
 
