@@ -22,6 +22,7 @@ extern char** environ;
 #include "kafkalint/report_formats.hpp"
 #include "kafkalint/resolve.hpp"
 #include "kafkalint/rules.hpp"
+#include "kafkalint/text.hpp"
 
 namespace kafkalint {
 namespace {
@@ -58,7 +59,7 @@ struct CheckOptions {
   double timeoutSeconds = 30;
 };
 
-void printError(const std::string& message) { std::cerr << "kafkalint: error: " << message << "\n"; }
+void printError(const std::string& message) { std::cerr << "kafkalint: error: " << printable(message) << "\n"; }
 
 bool useColor(const std::string& mode) {
   if (mode == "always") return true;
@@ -221,7 +222,7 @@ int runCheck(const CheckOptions& o) {
   for (const InputError& e : loaded.errors) printError(e.what());
   if (o.verbose) {
     for (const InputRecord& in : loaded.model.inputs) {
-      std::cerr << "kafkalint: " << loaded.model.files.path(in.file) << ": " << in.reason << "\n";
+      std::cerr << "kafkalint: " << printable(loaded.model.files.path(in.file) + ": " + in.reason) << "\n";
     }
   }
 

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "kafkalint/secrets.hpp"
+#include "kafkalint/text.hpp"
 #include "support.hpp"
 
 namespace kafkalint::test {
@@ -198,6 +199,21 @@ TEST_CASE("credentials in plain text are told apart from references and from key
   CHECK(plaintextCredentials("sasl.password", "<a>b").size() == 1);
   CHECK(plaintextCredentials("sasl.jaas.config", "m required password='{{ SECRET }}';").empty());
   CHECK(plaintextCredentials("sasl.jaas.config", "m required password='p w';") == V{"password"});
+}
+
+}  // namespace
+}  // namespace kafkalint::test
+
+namespace kafkalint::test {
+namespace {
+
+TEST_CASE("text from the inputs is printed without control characters") {
+  CHECK(printable("plain text\twith tab, \xE2\x82\xAC") == "plain text\twith tab, \xE2\x82\xAC");
+  CHECK(printable("x\n::error file=a::b\r") == "x\\n::error file=a::b\\r");
+  CHECK(printable("\x1B[2J\x7F") == "\\x1B[2J\\x7F");
+  CHECK(printable("\xC2\x9B"
+                  "31m") == "\\u009B31m");     // a C1 control sequence introducer
+  CHECK(printable("\xC2\xA0") == "\xC2\xA0");  // a no-break space is printable
 }
 
 }  // namespace
