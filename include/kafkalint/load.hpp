@@ -2,6 +2,7 @@
 #pragma once
 
 #include <any>
+#include <filesystem>
 #include <functional>
 #include <map>
 #include <string>
@@ -37,7 +38,14 @@ struct LoadResult {
   // What readers of structured inputs keep from file to file, keyed by reader id, to link what one
   // file names and another describes (a Strimzi KafkaTopic and its Kafka) once every file is read.
   std::map<std::string, std::any, std::less<>> readerState;
+  // Canonical directories the inputs may make the run read (loadInputs: the current directory,
+  // the input directories and the git work trees around them). A symbolic link found by a
+  // directory scan, or a file a spec refers to, outside them is not read. Empty: no limit.
+  std::vector<std::string> readableRoots;
 };
+
+// Whether `canonicalPath` is one of `roots` or under one (true when `roots` is empty).
+bool withinRoots(const std::filesystem::path& canonicalPath, const std::vector<std::string>& roots);
 
 // The structured input kinds --kind accepts besides entity kinds ("cluster-spec", "strimzi", ...).
 std::vector<std::string> inputReaderIds();

@@ -44,6 +44,12 @@ std::optional<std::string> closestMatch(std::string_view word, const std::vector
 // Number of Unicode code points in a UTF-8 string (columns are counted in code points).
 std::size_t codePoints(std::string_view utf8);
 
+// Text from the inputs (file names, keys, values) as it may be printed on a terminal or in a CI
+// log: control characters become visible escapes (\n, \r, \x1B, \u009B...), so that a file named
+// "x\n::error::..." cannot start a line of its own (a GitHub workflow command) and a value cannot
+// move the cursor or recolour the screen. Tabs and valid printable text are kept.
+std::string printable(std::string_view text);
+
 // Glob match with '*' and '?' (no character classes).
 bool globMatch(std::string_view pattern, std::string_view text);
 

@@ -25,6 +25,7 @@ extern char** environ;
 #include "kafkalint/report_formats.hpp"
 #include "kafkalint/resolve.hpp"
 #include "kafkalint/rules.hpp"
+#include "kafkalint/text.hpp"
 
 namespace kafkalint {
 namespace {
@@ -79,7 +80,7 @@ struct CheckOptions {
   double timeoutSeconds = 30;
 };
 
-void printError(const std::string& message) { std::cerr << "kafkalint: error: " << message << "\n"; }
+void printError(const std::string& message) { std::cerr << "kafkalint: error: " << printable(message) << "\n"; }
 
 // KAFKALINT_TIMINGS=1: one line on stderr with the seconds each stage took (for the benchmarks).
 class StageTimer {
@@ -372,7 +373,7 @@ int runCheck(const CheckOptions& o) {
                 << (config.profile.empty() ? "" : " (profile " + config.profile + ")") << "\n";
     }
     for (const InputRecord& in : loaded.model.inputs) {
-      std::cerr << "kafkalint: " << loaded.model.files.path(in.file) << ": " << in.reason << "\n";
+      std::cerr << "kafkalint: " << printable(loaded.model.files.path(in.file) + ": " + in.reason) << "\n";
     }
   }
 

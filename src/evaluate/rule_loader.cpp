@@ -1,11 +1,12 @@
 // Reading rule files (YAML) into a RuleSet, rejecting anything malformed with file, line, column
 // and what was expected.
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
 #include <charconv>
 #include <filesystem>
-#include <regex>
+#include <set>
 
 #include "evaluate/checks/check.hpp"
 #include "evaluate/compiled_rule.hpp"
@@ -13,6 +14,7 @@
 #include "kafkalint/errors.hpp"
 #include "kafkalint/resolve.hpp"
 #include "kafkalint/text.hpp"
+#include "load/config_tree.hpp"
 #include "load/text_file.hpp"
 
 namespace kafkalint {
@@ -33,7 +35,7 @@ const std::vector<std::string_view>& builtinTemplates() {
       "unresolved-reference", "read-uncommitted-transactional",
       "cluster-unverified",   "partition-state",
       "suppression-invalid",  "suppression-unused",
-      "suppression-expired",
+      "suppression-expired",  "plaintext-secret",
   };
   return templates;
 }
@@ -43,6 +45,34 @@ namespace {
 constexpr std::string_view kFields[] = {"id",      "name",      "severity",    "scope",      "for_each",    "template",
                                         "summary", "rationale", "remediation", "references", "tags",        "keys",
                                         "params",  "when",      "require",     "message",    "suppressible"};
+
+// Names in rule files, checked by hand: std::regex recurses once per character, so a long enough
+// id in a hostile rule file overflowed the stack.
+bool isDigit(char c) { return c >= '0' && c <= '9'; }
+bool isLower(char c) { return c >= 'a' && c <= 'z'; }
+bool isUpper(char c) { return c >= 'A' && c <= 'Z'; }
+
+// [A-Z][A-Z0-9]*[0-9]+, at most 32 characters
+bool isRuleId(std::string_view id) {
+  if (id.size() < 2 || id.size() > 32 || !isUpper(id.front()) || !isDigit(id.back())) return false;
+  return std::all_of(id.begin(), id.end(), [](char c) { return isUpper(c) || isDigit(c); });
+}
+
+// [a-z][a-z0-9]*(-[a-z0-9]+)*, at most 128 characters
+bool isKebabName(std::string_view name) {
+  if (name.empty() || name.size() > 128 || !isLower(name.front()) || name.back() == '-') return false;
+  for (std::size_t i = 0; i < name.size(); ++i) {
+    const char c = name[i];
+    if (c == '-' ? name[i - 1] == '-' : !(isLower(c) || isDigit(c))) return false;
+  }
+  return true;
+}
+
+// [a-z_][a-z0-9_]*, at most 128 characters
+bool isSnakeName(std::string_view name) {
+  if (name.empty() || name.size() > 128 || isDigit(name.front())) return false;
+  return std::all_of(name.begin(), name.end(), [](char c) { return isLower(c) || isDigit(c) || c == '_'; });
+}
 
 class RuleFileReader {
  public:
@@ -59,10 +89,19 @@ class RuleFileReader {
   std::vector<std::unique_ptr<RuleSet::Compiled>> read(bool builtin) {
     std::vector<YAML::Node> docs;
     try {
+      checkYamlNodeCount(path_, text_);
       docs = YAML::LoadAll(std::string(text_));
+    } catch (const YAML::DeepRecursion& e) {
+      throw InputError(path_, std::uint32_t(e.mark.line + 1), std::uint32_t(e.mark.column + 1),
+                       "YAML nested too deeply (more than " + std::to_string(e.depth() - 1) +
+                           " levels of the parser); expected a rule file");
     } catch (const YAML::ParserException& e) {
       throw InputError(path_, std::uint32_t(e.mark.line + 1), std::uint32_t(e.mark.column + 1),
                        "YAML syntax error: " + e.msg);
+    } catch (const YAML::Exception& e) {
+      throw InputError(path_, e.mark.is_null() ? 0 : std::uint32_t(e.mark.line + 1),
+                       e.mark.is_null() ? 0 : std::uint32_t(e.mark.column + 1),
+                       std::string("cannot read YAML: ") + e.what());
     }
     std::vector<std::unique_ptr<RuleSet::Compiled>> out;
     for (const YAML::Node& doc : docs) {
@@ -109,13 +148,13 @@ class RuleFileReader {
     fail(node, what);
   }
 
+  // A set, not a list: a hostile file may have a mapping of a million fields.
   void checkDuplicateKeys(const YAML::Node& map) const {
-    std::vector<std::string> seen;
+    std::set<std::string, std::less<>> seen;
     for (auto it = map.begin(); it != map.end(); ++it) {
       if (!it->first.IsScalar()) fail(it->first, "expected a field name");
       const std::string& k = it->first.Scalar();
-      if (std::find(seen.begin(), seen.end(), k) != seen.end()) fail(it->first, "duplicate field '" + k + "'");
-      seen.push_back(k);
+      if (!seen.insert(k).second) fail(it->first, "duplicate field '" + k + "'");
     }
   }
 
@@ -135,10 +174,20 @@ class RuleFileReader {
     return out;
   }
 
-  Value paramValue(const YAML::Node& node) const {
+  // Parameter values are small: lists of a few values. Aliases can make a short text stand for
+  // an exponential number of them ("billion laughs"), so the values are counted and nested lists
+  // limited as they are read.
+  Value paramValue(const YAML::Node& node, int depth = 0) {
+    if (++paramNodes_ > kMaxParamNodes) {
+      fail(node, "parameter values of more than " + std::to_string(kMaxParamNodes) +
+                     " items in this file (repeated aliases?); parameters are single values or short lists");
+    }
     if (node.IsSequence()) {
+      if (depth >= kMaxParamDepth) {
+        fail(node, "lists nested more than " + std::to_string(kMaxParamDepth) + " levels deep in a parameter value");
+      }
       Value::List items;
-      for (const YAML::Node& item : node) items.push_back(paramValue(item));
+      for (const YAML::Node& item : node) items.push_back(paramValue(item, depth + 1));
       return Value(std::move(items));
     }
     if (!node.IsScalar()) fail(node, "expected a value (number, boolean, text or list)");
@@ -179,13 +228,11 @@ class RuleFileReader {
 
     const YAML::Node id = required("id");
     info.id = scalar(id, "id");
-    static const std::regex kId("[A-Z][A-Z0-9]*[0-9]+");
-    if (!std::regex_match(info.id, kId)) fail(id, "expected an id of capital letters then digits, such as KL0102");
+    if (!isRuleId(info.id))
+      fail(id, "expected an id of capital letters then digits (at most 32 characters), such as KL0102");
     const YAML::Node name = required("name");
     info.name = scalar(name, "name");
-    static const std::regex kName("[a-z][a-z0-9]*(-[a-z0-9]+)*");
-    if (!std::regex_match(info.name, kName))
-      fail(name, "expected a kebab-case name, such as broker-min-insync-replicas");
+    if (!isKebabName(info.name)) fail(name, "expected a kebab-case name, such as broker-min-insync-replicas");
     const YAML::Node severity = required("severity");
     auto sev = parseSeverity(scalar(severity, "severity"));
     if (!sev) fail(severity, "expected severity error, warning or note");
@@ -244,8 +291,7 @@ class RuleFileReader {
       for (auto it = p.begin(); it != p.end(); ++it) {
         RuleParam param;
         param.name = it->first.Scalar();
-        static const std::regex kParam("[a-z_][a-z0-9_]*");
-        if (!std::regex_match(param.name, kParam)) fail(it->first, "expected a snake_case parameter name");
+        if (!isSnakeName(param.name)) fail(it->first, "expected a snake_case parameter name");
         if (it->second.IsMap()) {
           checkDuplicateKeys(it->second);
           for (auto f = it->second.begin(); f != it->second.end(); ++f) {
@@ -371,9 +417,13 @@ class RuleFileReader {
            (hint ? "; did you mean '" + *hint + "'?" : "");
   }
 
+  static constexpr std::size_t kMaxParamNodes = 10000;
+  static constexpr int kMaxParamDepth = 16;
+
   std::string path_;
   std::string_view text_;
   std::vector<std::string_view> lines_;
+  std::size_t paramNodes_ = 0;
 };
 
 }  // namespace

@@ -1,6 +1,9 @@
 #include "load/config_tree.hpp"
 
 #include <toml++/toml.h>
+#include <yaml-cpp/anchor.h>
+#include <yaml-cpp/depthguard.h>
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -88,12 +91,23 @@ class YamlConverter {
     throw InputError(display_, at.line, at.column, what);
   }
 
+  // Marks count bytes; locations count code points. Counting from the start of the line for each
+  // node took minutes for a flow list of a million items on one line, so the count resumes from
+  // the previous node's when it is further along the same line (the usual order).
   [[nodiscard]] SourceLocation locate(const YAML::Mark& mark) const {
     if (mark.is_null() || mark.line < 0) return {file_, 0, 0};
     const auto line = std::size_t(mark.line);
     std::uint32_t column = std::uint32_t(mark.column + 1);
-    if (line < lines_.size() && std::size_t(mark.column) <= lines_[line].size()) {
-      column = std::uint32_t(codePoints(lines_[line].substr(0, std::size_t(mark.column))) + 1);
+    const auto byte = std::size_t(mark.column);
+    if (line < lines_.size() && byte <= lines_[line].size()) {
+      if (line != cachedLine_ || byte < cachedByte_) {
+        cachedLine_ = line;
+        cachedByte_ = 0;
+        cachedCodePoints_ = 0;
+      }
+      cachedCodePoints_ += codePoints(lines_[line].substr(cachedByte_, byte - cachedByte_));
+      cachedByte_ = byte;
+      column = std::uint32_t(cachedCodePoints_ + 1);
     }
     return {file_, std::uint32_t(line + 1), column};
   }
@@ -121,15 +135,66 @@ class YamlConverter {
   std::vector<std::string_view> lines_;
   std::size_t budget_;
   std::size_t nodes_ = 0;
+  mutable std::size_t cachedLine_ = std::size_t(-1);
+  mutable std::size_t cachedByte_ = 0;
+  mutable std::size_t cachedCodePoints_ = 0;
 };
 
 }  // namespace
+
+namespace {
+
+// Counts what yaml-cpp would build, without building it.
+class NodeCounter final : public YAML::EventHandler {
+ public:
+  NodeCounter(const std::string& displayPath, std::size_t limit) : display_(displayPath), limit_(limit) {}
+  void OnDocumentStart(const YAML::Mark& mark) override { count(mark); }
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t) override { count(mark); }
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override { count(mark); }
+  void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t, const std::string&) override {
+    count(mark);
+  }
+  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {
+    count(mark);
+  }
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {
+    count(mark);
+  }
+  void OnMapEnd() override {}
+
+ private:
+  void count(const YAML::Mark& mark) {
+    if (++nodes_ <= limit_) return;
+    throw InputError(display_, mark.line >= 0 ? std::uint32_t(mark.line + 1) : 0, 0,
+                     "more than " + std::to_string(limit_) +
+                         " YAML nodes (documents, keys, values); far more than a configuration has");
+  }
+  const std::string& display_;
+  std::size_t limit_;
+  std::size_t nodes_ = 0;
+};
+
+}  // namespace
+
+void checkYamlNodeCount(const std::string& displayPath, std::string_view text, std::size_t limit) {
+  std::istringstream in{std::string(text)};
+  YAML::Parser parser(in);
+  NodeCounter counter(displayPath, limit);
+  while (parser.HandleNextDocument(counter)) {
+  }
+}
 
 ConfigTree parseYamlTree(FileId file, const std::string& displayPath, std::string_view text) {
   YamlConverter converter(file, displayPath, text);
   std::vector<YAML::Node> docs;
   try {
+    checkYamlNodeCount(displayPath, text);
     docs = YAML::LoadAll(std::string(text));
+  } catch (const YAML::DeepRecursion& e) {
+    converter.fail(e.mark, "YAML nested too deeply (more than " + std::to_string(e.depth() - 1) +
+                               " levels of the parser); expected a configuration file");
   } catch (const YAML::ParserException& e) {
     converter.fail(e.mark, "YAML syntax error: " + e.msg);
   } catch (const YAML::Exception& e) {
@@ -195,7 +260,54 @@ class TomlConverter {
 
 }  // namespace
 
+namespace {
+
+// toml++ bounds nested arrays and inline tables, but not dotted keys: a table header of 100,000
+// parts ([a.a.a...]) made it recurse until the stack overflowed. No configuration needs more than
+// a few parts, so a line with more dots outside strings and comments than this is refused first.
+constexpr std::size_t kMaxTomlDotsPerLine = 1024;
+
+void checkTomlDottedKeys(const std::string& displayPath, std::string_view text) {
+  std::uint32_t line = 1;
+  std::size_t lineStart = 0;
+  std::size_t dots = 0;
+  std::string_view closing;  // the string being read: "\"", "'", "\"\"\"" or "'''"; empty outside
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '\n') {
+      ++line;
+      lineStart = i + 1;
+      dots = 0;
+      if (closing.size() == 1) closing = {};  // a one-line string does not continue (toml++ reports it)
+      continue;
+    }
+    if (!closing.empty()) {
+      if (c == '\\' && closing[0] == '"') {
+        ++i;  // an escape in a basic string
+      } else if (text.substr(i, closing.size()) == closing) {
+        i += closing.size() - 1;
+        closing = {};
+      }
+      continue;
+    }
+    if (c == '#') {
+      while (i + 1 < text.size() && text[i + 1] != '\n') ++i;
+    } else if (c == '"' || c == '\'') {
+      const bool multiLine = text.substr(i, 3) == std::string_view(c == '"' ? "\"\"\"" : "'''");
+      closing = c == '"' ? (multiLine ? "\"\"\"" : "\"") : (multiLine ? "'''" : "'");
+      if (multiLine) i += 2;
+    } else if (c == '.' && ++dots > kMaxTomlDotsPerLine) {
+      throw InputError(displayPath, line, std::uint32_t(codePoints(text.substr(lineStart, i - lineStart)) + 1),
+                       "more than " + std::to_string(kMaxTomlDotsPerLine) +
+                           " dotted key parts on one line; nesting this deep is not a configuration");
+    }
+  }
+}
+
+}  // namespace
+
 ConfigTree parseTomlTree(FileId file, const std::string& displayPath, std::string_view text) {
+  checkTomlDottedKeys(displayPath, text);
   toml::table table;
   try {
     table = toml::parse(text, displayPath);

@@ -13,6 +13,8 @@
 
 namespace kafkalint {
 
+struct TreeEntry;
+
 struct TreeNode {
   enum class Kind { Null, Scalar, Sequence, Mapping };
   Kind kind = Kind::Null;
@@ -23,8 +25,8 @@ struct TreeNode {
   // columns, so that a properties file embedded in it keeps its real positions.
   std::uint32_t blockLine = 0;
   std::uint32_t blockIndent = 0;
-  std::vector<TreeNode> items;                         // Sequence
-  std::vector<std::pair<TreeNode, TreeNode>> entries;  // Mapping: key, value (duplicates kept)
+  std::vector<TreeNode> items;     // Sequence
+  std::vector<TreeEntry> entries;  // Mapping: key, value (duplicates kept)
 
   [[nodiscard]] bool isMap() const { return kind == Kind::Mapping; }
   [[nodiscard]] bool isSeq() const { return kind == Kind::Sequence; }
@@ -46,6 +48,14 @@ struct TreeNode {
   [[nodiscard]] std::string text(std::string_view key) const;
 };
 
+// A key and its value in a mapping. Not a std::pair: a pair of TreeNode inside TreeNode itself is
+// an incomplete type to clang with libstdc++.
+struct TreeEntry {
+  TreeEntry(TreeNode key, TreeNode value) : first(std::move(key)), second(std::move(value)) {}
+  TreeNode first;   // the key
+  TreeNode second;  // the value
+};
+
 // One file's documents (YAML files may hold several, separated by ---; TOML files hold one).
 struct ConfigTree {
   std::vector<TreeNode> documents;
@@ -55,6 +65,14 @@ struct ConfigTree {
 // expanded ("billion laughs").
 inline constexpr int kMaxTreeDepth = 256;
 inline constexpr std::size_t kMaxTreeNodes = 4'000'000;
+
+// yaml-cpp takes several hundred bytes per node: a 64 MiB file of empty documents ("---" lines)
+// would need gigabytes. Files with more nodes than this are refused before they are built.
+inline constexpr std::size_t kMaxYamlNodes = 1'000'000;
+
+// Throws InputError when `text` has more than `limit` YAML nodes (syntax errors are left to the
+// parse that follows: yaml-cpp's exceptions pass through).
+void checkYamlNodeCount(const std::string& displayPath, std::string_view text, std::size_t limit = kMaxYamlNodes);
 
 // Parse UTF-8 text. Throw InputError with file, line and column for syntax errors and when a
 // limit is exceeded.

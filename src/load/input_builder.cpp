@@ -94,10 +94,15 @@ bool InputBuilder::setFromPropertiesFile(Entity& entity, const TreeNode& pathNod
                                   ? relative.string()
                                   : (fs::path(display_).parent_path() / relative).lexically_normal().generic_string();
   try {
-    TextFile text = readTextFile(real, display);
-    PropertiesDocument doc = parseProperties(text.content, display);
     std::error_code ec;
     const fs::path canonical = fs::weakly_canonical(real, ec);
+    if (!ec && !withinRoots(canonical, result_.readableRoots)) {
+      throw InputError(display, 0, 0,
+                       "outside the audited directories and their git work tree (" + canonical.generic_string() +
+                           "); kafkalint does not read it");
+    }
+    TextFile text = readTextFile(real, display);
+    PropertiesDocument doc = parseProperties(text.content, display);
     result_.claimedFiles.emplace(ec ? real.string() : canonical.string(), display_);
     const FileId file = result_.model.files.add(display);
     scanDirectiveComments(result_.model, file, text.content, CommentSyntax::Properties);

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <iostream>
 #include <iterator>
+#include <optional>
 #include <set>
 #include <stdexcept>
 
@@ -20,6 +21,17 @@
 namespace kafkalint {
 
 namespace fs = std::filesystem;
+
+bool withinRoots(const fs::path& canonicalPath, const std::vector<std::string>& roots) {
+  if (roots.empty()) return true;
+  const std::string path = canonicalPath.lexically_normal().string();
+  for (const std::string& root : roots) {
+    if (path == root) return true;
+    const std::string prefix = root.ends_with('/') ? root : root + "/";
+    if (path.compare(0, prefix.size(), prefix) == 0) return true;
+  }
+  return false;
+}
 
 KindOverride parseKindOverride(const std::string& text) {
   auto eq = text.find('=');
@@ -87,6 +99,41 @@ std::string kindList(const std::vector<EntityKind>& kinds) {
     out += entityKindId(k);
   }
   return out;
+}
+
+// The top of the git work tree holding `dir` (the nearest directory with a .git entry), if any.
+std::optional<fs::path> gitWorkTree(fs::path dir) {
+  std::error_code ec;
+  for (int depth = 0; depth < 256 && !dir.empty(); ++depth) {
+    if (fs::exists(dir / ".git", ec)) return dir;
+    if (dir == dir.root_path()) break;
+    dir = dir.parent_path();
+  }
+  return std::nullopt;
+}
+
+// Where the files a run may read live: the current directory, each input directory (the parent of
+// an input file) and the git work tree around it. A symbolic link met while scanning a directory
+// and a file a spec refers to must stay inside them, so that a pull request cannot make the audit
+// read (and print parts of) files elsewhere on the machine, such as a CI runner's credentials.
+std::vector<std::string> readableRoots(const std::vector<std::string>& paths) {
+  std::vector<std::string> roots;
+  auto add = [&roots](const fs::path& dir) {
+    std::error_code ec;
+    const fs::path canonical = fs::weakly_canonical(dir.empty() ? fs::path(".") : dir, ec);
+    if (ec) return;
+    if (std::find(roots.begin(), roots.end(), canonical.string()) == roots.end()) roots.push_back(canonical.string());
+    if (auto top = gitWorkTree(canonical); top && std::find(roots.begin(), roots.end(), top->string()) == roots.end()) {
+      roots.push_back(top->string());
+    }
+  };
+  std::error_code ec;
+  add(fs::current_path(ec));
+  for (const std::string& p : paths) {
+    if (p == "-") continue;
+    add(fs::is_directory(p, ec) ? fs::path(p) : fs::path(p).parent_path());
+  }
+  return roots;
 }
 
 bool isHidden(const fs::path& p) {
@@ -331,6 +378,7 @@ void loadText(LoadResult& result, const std::string& displayPath, std::string co
 
 LoadResult loadInputs(const std::vector<std::string>& paths, const LoadOptions& options) {
   LoadResult result;
+  result.readableRoots = readableRoots(paths);
   for (const KindOverride& o : options.kindOverrides) result.unusedKindOverrides.push_back(o.path);
   struct Candidate {
     std::string display;
@@ -379,19 +427,30 @@ LoadResult loadInputs(const std::vector<std::string>& paths, const LoadOptions& 
         break;
       }
       const fs::path& entry = it->path();
+      // Named as found (not as resolved): a symbolic link is reported under its own name.
+      const std::string display = (fs::path(p) / entry.lexically_relative(p)).lexically_normal().generic_string();
       std::error_code typeEc;
       if (it->is_directory(typeEc)) {
         if (isHidden(entry)) {
           it.disable_recursion_pending();
         } else if (::access(entry.c_str(), R_OK | X_OK) != 0) {
-          result.errors.emplace_back((fs::path(p) / fs::relative(entry, p, typeEc)).lexically_normal().generic_string(),
-                                     0, 0, std::string("cannot read directory: ") + std::strerror(errno));
+          result.errors.emplace_back(display, 0, 0, std::string("cannot read directory: ") + std::strerror(errno));
           it.disable_recursion_pending();
         }
         continue;
       }
       if (!scannedExtension(entry) || isHidden(entry)) continue;
-      const std::string display = (fs::path(p) / fs::relative(entry, p, typeEc)).lexically_normal().generic_string();
+      if (it->is_symlink(typeEc)) {
+        std::error_code linkEc;
+        const fs::path target = fs::canonical(entry, linkEc);
+        if (!linkEc && !withinRoots(target, result.readableRoots)) {
+          result.errors.emplace_back(display, 0, 0,
+                                     "symbolic link to " + target.generic_string() +
+                                         ", outside the audited directories and their git work tree: not followed "
+                                         "(name the file itself to audit it)");
+          continue;
+        }
+      }
       found.push_back({display, entry.string(), true});
     }
     std::sort(found.begin(), found.end(), [](const Candidate& a, const Candidate& b) { return a.display < b.display; });

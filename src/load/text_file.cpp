@@ -1,5 +1,9 @@
 #include "load/text_file.hpp"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -79,8 +83,32 @@ TextFile readTextFile(const std::filesystem::path& path, const std::string& disp
   if (std::filesystem::is_directory(status)) {
     throw InputError(displayPath, 0, 0, "is a directory; expected a file");
   }
-  std::unique_ptr<std::FILE, int (*)(std::FILE*)> f(std::fopen(path.c_str(), "rb"), &std::fclose);
-  if (!f) throw InputError(displayPath, 0, 0, std::string("cannot read: ") + std::strerror(errno));
+  // Opened without blocking and checked on the descriptor, so that a FIFO (which would wait for a
+  // writer forever), a device (/dev/zero never ends) or a socket is refused, even one that replaced
+  // the file after the check above.
+  const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+  if (fd < 0) throw InputError(displayPath, 0, 0, std::string("cannot read: ") + std::strerror(errno));
+  struct stat st {};
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    const char* what = S_ISFIFO(st.st_mode)                         ? "a named pipe (FIFO)"
+                       : S_ISSOCK(st.st_mode)                       ? "a socket"
+                       : S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode) ? "a device"
+                                                                    : "not a regular file";
+    ::close(fd);
+    throw InputError(displayPath, 0, 0, std::string("is ") + what + "; expected a regular configuration file");
+  }
+  if (st.st_size > 0 && static_cast<std::uint64_t>(st.st_size) > kMaxInputBytes) {
+    ::close(fd);
+    throw InputError(
+        displayPath, 0, 0,
+        "file is larger than " + std::to_string(kMaxInputBytes >> 20) + " MiB; expected a configuration file");
+  }
+  ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+  std::unique_ptr<std::FILE, int (*)(std::FILE*)> f(::fdopen(fd, "rb"), &std::fclose);
+  if (!f) {
+    ::close(fd);
+    throw InputError(displayPath, 0, 0, std::string("cannot read: ") + std::strerror(errno));
+  }
 
   TextFile out;
   out.displayPath = displayPath;

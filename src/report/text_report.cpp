@@ -6,6 +6,7 @@
 
 #include "kafkalint/report.hpp"
 #include "kafkalint/resolve.hpp"
+#include "kafkalint/text.hpp"
 
 namespace kafkalint {
 
@@ -144,6 +145,9 @@ void writeBudgets(std::ostream& out, const std::vector<TopicBudget>& budgets, co
 
   std::vector<std::vector<Cell>> rows = {budgetHeader(columns)};
   for (std::size_t i = 0; i < shown; ++i) rows.push_back(budgetRow(budgets[i], columns));
+  for (auto& row : rows) {
+    for (Cell& cell : row) cell.text = printable(cell.text);  // topic names come from the inputs
+  }
   const std::size_t columnCount = rows.front().size();
   std::vector<std::size_t> widths(columnCount, 0);
   for (const auto& row : rows) {
@@ -193,8 +197,9 @@ void writeStaleBaseline(std::ostream& out, const GateSummary& gate, const Style&
       << "; fixed or renamed: write it again with --write-baseline to drop them):\n";
   for (std::size_t i = 0; i < shown; ++i) {
     const BaselineEntry& e = gate.staleBaseline[i];
-    out << "  " << gate.baselinePath << ":" << e.line << ": " << e.identity.rule << " " << e.identity.entity;
-    if (!e.identity.topic.empty()) out << " topic " << e.identity.topic;
+    out << "  " << printable(gate.baselinePath) << ":" << e.line << ": " << printable(e.identity.rule) << " "
+        << printable(e.identity.entity);
+    if (!e.identity.topic.empty()) out << " topic " << printable(e.identity.topic);
     if (e.count > 1) out << " (" << e.count << " findings)";
     out << "\n";
   }
@@ -217,20 +222,21 @@ void writeText(std::ostream& out, const Report& report, const TextOptions& optio
                         : f.location.line == 0 ? files.path(f.location.file) + " " + entity  // a live cluster
                                                : files.path(f.location.file) + ":" + std::to_string(f.location.line) +
                                                      ":" + std::to_string(f.location.column);
-    out << style.wrap("1", where) << ": " << style.severity(f.severity) << " " << f.ruleId << " [" << f.ruleName << "] "
-        << f.message;
+    // Names and messages quote the inputs: printed through printable(), never raw.
+    out << style.wrap("1", printable(where)) << ": " << style.severity(f.severity) << " " << f.ruleId << " ["
+        << f.ruleName << "] " << printable(f.message);
     if (!f.suppressions.empty()) {
       const Suppression& s = f.suppressions.front();
       out << style.wrap("2", std::string(" [suppressed") + (s.kind == Suppression::Kind::InSource ? " inline" : "") +
-                                 ": " + s.justification + "]");
+                                 ": " + printable(s.justification) + "]");
     } else if (f.baselineState == BaselineState::Unchanged) {
       out << style.wrap("2", " [in baseline]");
     }
     out << "\n";
     if (options.verbose) {
       for (const EffectiveEntry& e : f.effective) {
-        out << "    " << e.key << " = " << (e.isSet ? e.value : "(not set)") << "  ("
-            << describeProvenance(e.provenance, files) << ")\n";
+        out << "    " << printable(e.key) << " = " << printable(e.isSet ? e.value : "(not set)") << "  ("
+            << printable(describeProvenance(e.provenance, files)) << ")\n";
       }
     }
   }

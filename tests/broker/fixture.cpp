@@ -206,6 +206,12 @@ Faults parseFaults(const Json& j) {
   faults.dropAfterRequests = j.value("drop_after_requests", 0);
   for (const auto& api : j.value("drop_on", Json::array())) faults.dropOnApis.insert(lookup(api, kApiNames, "API"));
   for (const auto& api : j.value("truncate", Json::array())) faults.truncateApis.insert(lookup(api, kApiNames, "API"));
+  if (j.contains("corrupt")) {
+    for (const auto& [api, how] : j["corrupt"].items()) {
+      faults.corruptApis[apiKeyFromName(api)] = corruptionFromName(how.get<std::string>());
+    }
+  }
+  faults.vanishAfterRequests = j.value("vanish_after_requests", 0);
   return faults;
 }
 
@@ -506,6 +512,13 @@ std::int32_t Cluster::coordinatorFor(const std::string& key) const {
   return live[fnv1a(key, 14695981039346656037ULL) % live.size()];
 }
 
+Corruption corruptionFromName(const std::string& name) {
+  if (name == "counts") return Corruption::Counts;
+  if (name == "length") return Corruption::Length;
+  if (name == "correlation") return Corruption::Correlation;
+  throw FixtureError("unknown corruption '" + name + "' (expected counts, length or correlation)");
+}
+
 Faults Cluster::faultsFor(std::int32_t brokerId) const {
   Faults merged = faults;
   if (const auto* b = broker(brokerId)) {
@@ -513,6 +526,8 @@ Faults Cluster::faultsFor(std::int32_t brokerId) const {
     if (b->faults.dropAfterRequests > 0) merged.dropAfterRequests = b->faults.dropAfterRequests;
     merged.dropOnApis.insert(b->faults.dropOnApis.begin(), b->faults.dropOnApis.end());
     merged.truncateApis.insert(b->faults.truncateApis.begin(), b->faults.truncateApis.end());
+    for (const auto& [api, how] : b->faults.corruptApis) merged.corruptApis[api] = how;
+    if (b->faults.vanishAfterRequests > 0) merged.vanishAfterRequests = b->faults.vanishAfterRequests;
   }
   return merged;
 }

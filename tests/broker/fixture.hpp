@@ -119,12 +119,26 @@ struct GroupSpec {
   std::int16_t findCoordinatorError = 0;
 };
 
+// How a malformed response is malformed. The response header (correlation id) stays intact unless
+// said otherwise, so that the client matches the response to its request and decodes the body.
+enum class Corruption {
+  Counts,       // every body byte is 0x7F: array counts and string lengths far beyond the frame
+  Length,       // the size prefix announces 1 MiB more than is sent; the connection stays open
+  Correlation,  // the correlation id answers no request of the connection
+};
+Corruption corruptionFromName(const std::string& name);  // "counts", "length", "correlation"
+
 // Misbehaviour, per broker (merged over the cluster-wide faults).
 struct Faults {
   std::map<std::int16_t, std::int32_t> delayMs;  // api key -> delay before the response is sent
   std::int32_t dropAfterRequests = 0;            // close a connection when it sends request N+1 (0 = never)
   std::set<std::int16_t> dropOnApis;             // close the connection instead of answering these
   std::set<std::int16_t> truncateApis;           // answer these with a well-framed but cut-short body
+  // Answer these with a malformed response (how: see Corruption).
+  std::map<std::int16_t, Corruption> corruptApis;
+  // The broker disappears once it has answered this many requests (over all its connections):
+  // every connection is closed and new ones are refused, as when the process dies (0 = never).
+  std::int32_t vanishAfterRequests = 0;
 };
 
 struct BrokerSpec {

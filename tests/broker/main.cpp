@@ -35,6 +35,11 @@ fault options (added to the fixture's):
   --drop-after N        close a connection when it sends its request N+1
   --drop-on API         close the connection instead of answering API
   --truncate API        answer API with a body cut short
+  --corrupt API=HOW     answer API with a malformed response: counts (absurd array counts and
+                        string lengths), length (a size prefix 1 MiB too long, then silence),
+                        correlation (a correlation id that answers no request)
+  --vanish-after N      every broker disappears once it has answered N requests: its
+                        connections close and its port refuses new ones (a broker dying mid-audit)
 )";
 
 int stopPipe[2] = {-1, -1};
@@ -97,7 +102,8 @@ int run(int argc, char** argv) {
     } else if (arg == "--ready-file") {
       readyPath = value;
     } else if (arg == "--controller" || arg == "--down" || arg == "--unreachable" || arg == "--delay" ||
-               arg == "--drop-after" || arg == "--drop-on" || arg == "--truncate") {
+               arg == "--drop-after" || arg == "--drop-on" || arg == "--truncate" || arg == "--corrupt" ||
+               arg == "--vanish-after") {
       overrides.emplace_back(arg, value);
     } else {
       std::cerr << "kafkalint_test_broker: unknown option " << arg << "\n" << kUsage;
@@ -127,6 +133,12 @@ int run(int argc, char** argv) {
       cluster.faults.dropOnApis.insert(apiKeyFromName(value));
     } else if (option == "--truncate") {
       cluster.faults.truncateApis.insert(apiKeyFromName(value));
+    } else if (option == "--corrupt") {
+      const auto eq = value.find('=');
+      if (eq == std::string::npos) throw FixtureError("--corrupt needs API=HOW");
+      cluster.faults.corruptApis[apiKeyFromName(value.substr(0, eq))] = corruptionFromName(value.substr(eq + 1));
+    } else if (option == "--vanish-after") {
+      cluster.faults.vanishAfterRequests = std::stoi(value);
     }
   }
 

@@ -153,7 +153,7 @@ bool Server::processFrames(Connection& connection) {
   Listener& listener = listenerOf(connection);
   std::size_t consumed = 0;
   bool keepOpen = true;
-  while (keepOpen && connection.input.size() - consumed >= 4) {
+  while (keepOpen && !listener.vanishing && connection.input.size() - consumed >= 4) {
     const std::uint8_t* p = connection.input.data() + consumed;
     const std::int32_t size = static_cast<std::int32_t>((std::uint32_t{p[0]} << 24) | (std::uint32_t{p[1]} << 16) |
                                                         (std::uint32_t{p[2]} << 8) | std::uint32_t{p[3]});
@@ -193,6 +193,32 @@ bool Server::processFrames(Connection& connection) {
         reply.frame[static_cast<std::size_t>(i)] = static_cast<std::uint8_t>(newSize >> (24 - 8 * i));
       outcome = "truncated";
     }
+    if (auto corrupt = faults.corruptApis.find(apiKey); corrupt != faults.corruptApis.end() && reply.frame.size() > 8) {
+      auto& bytes = reply.frame;
+      const auto patch32 = [&bytes](std::size_t at, std::uint32_t value) {
+        for (std::size_t i = 0; i < 4; ++i) bytes[at + i] = static_cast<std::uint8_t>(value >> (24 - 8 * i));
+      };
+      const auto read32 = [&bytes](std::size_t at) {
+        return (std::uint32_t{bytes[at]} << 24) | (std::uint32_t{bytes[at + 1]} << 16) |
+               (std::uint32_t{bytes[at + 2]} << 8) | std::uint32_t{bytes[at + 3]};
+      };
+      switch (corrupt->second) {
+        case Corruption::Counts:
+          // Past the size, the correlation id and one more byte (a flexible header's tag count, or
+          // the first body byte): every count and length the client then reads is absurd.
+          std::fill(bytes.begin() + 9, bytes.end(), std::uint8_t{0x7F});
+          outcome = "corrupted (counts)";
+          break;
+        case Corruption::Length:
+          patch32(0, read32(0) + (1u << 20));
+          outcome = "corrupted (length)";
+          break;
+        case Corruption::Correlation:
+          patch32(4, read32(4) ^ 0x40000000u);
+          outcome = "corrupted (correlation)";
+          break;
+      }
+    }
     const auto now = Clock::now();
     auto readyAt = now;
     if (auto delay = faults.delayMs.find(apiKey); delay != faults.delayMs.end()) {
@@ -204,6 +230,9 @@ bool Server::processFrames(Connection& connection) {
     connection.lastReadyAt = readyAt;
     log_->record(connection.brokerId, connection.id, reply, outcome);
     connection.output.push_back({readyAt, std::move(reply.frame)});
+    if (faults.vanishAfterRequests > 0 && ++listener.answered >= faults.vanishAfterRequests) {
+      listener.vanishing = true;  // later requests are never read: the broker is gone
+    }
   }
   connection.input.erase(connection.input.begin(), connection.input.begin() + static_cast<std::ptrdiff_t>(consumed));
   return keepOpen;
@@ -234,6 +263,34 @@ void Server::close(Connection& connection, const std::string& why) {
     std::cerr << "broker " << connection.brokerId << ": connection " << connection.id << " " << why << "\n";
   ::close(connection.fd);
   connections_.erase(connection.fd);
+}
+
+void Server::vanish(Listener& listener) {
+  std::cerr << "broker " << listener.brokerId << ": fault injection: vanished after " << listener.answered
+            << " requests\n";
+  std::vector<int> doomed;
+  for (const auto& [fd, connection] : connections_) {
+    if (connection.brokerId == listener.brokerId) doomed.push_back(fd);
+  }
+  for (int fd : doomed) close(connections_.at(fd), "");
+  // Keep the port bound but stop listening: a connect() is refused, as for a dead broker.
+  ::close(listener.fd);
+  listener.fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+  const BrokerSpec* spec = cluster_.broker(listener.brokerId);
+  if (listener.fd >= 0 && spec != nullptr) {
+    const int yes = 1;
+    setsockopt(listener.fd, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_port = htons(spec->port);
+    inet_pton(AF_INET, spec->host.c_str(), &address.sin_addr);
+    if (bind(listener.fd, reinterpret_cast<sockaddr*>(&address), sizeof address) < 0) {
+      std::cerr << "broker " << listener.brokerId << ": cannot keep the port after vanishing: " << std::strerror(errno)
+                << "\n";
+    }
+  }
+  listener.accepting = false;
+  listener.vanishing = false;
 }
 
 void Server::run(int stopFd) {
@@ -287,6 +344,13 @@ void Server::run(int stopFd) {
         }
       }
       if (!flush(connection)) close(connection, "");
+    }
+    for (auto& listener : listeners_) {
+      if (!listener.vanishing) continue;
+      const bool answersSent = std::none_of(connections_.begin(), connections_.end(), [&](const auto& entry) {
+        return entry.second.brokerId == listener.brokerId && !entry.second.output.empty();
+      });
+      if (answersSent) vanish(listener);
     }
   }
 }

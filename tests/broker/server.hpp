@@ -64,6 +64,8 @@ class Server {
     bool accepting = false;  // false: bound (port reserved) but refusing connections
     Faults faults;
     std::unique_ptr<ProtocolHandler> handler;
+    std::int32_t answered = 0;  // requests answered over all connections (for vanish_after_requests)
+    bool vanishing = false;     // answered its last request: disappears once that answer is sent
   };
 
   void acceptAll(Listener& listener);
@@ -72,6 +74,8 @@ class Server {
   bool processFrames(Connection& connection);
   bool flush(Connection& connection);
   void close(Connection& connection, const std::string& why);
+  // The broker's process "dies": its connections close and its port refuses new ones.
+  void vanish(Listener& listener);
   Listener& listenerOf(const Connection& connection);
 
   Cluster cluster_;

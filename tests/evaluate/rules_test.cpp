@@ -225,6 +225,32 @@ const RuleCase kCases[] = {
     {"KL0701", true, "Scala consumer", "zookeeper.connect=zk:2181\ngroup.id=g\nauto.commit.enable=false\n"},
     {"KL0701", false, "Java producer", "bootstrap.servers=h:9092\nacks=all\n"},
 
+    // KL0801 plaintext secrets
+    {"KL0801", true, "JAAS password",
+     "bootstrap.servers=h:9092\nacks=all\nsasl.jaas.config=x.PlainLoginModule required "
+     "username=\"u\" password=\"pw\";\n"},
+    {"KL0801", true, "keystore password on a broker", BROKER("ssl.keystore.password=changeit\n")},
+    {"KL0801", true, "librdkafka sasl.password", "bootstrap.servers=h:9092\nsasl.password=pw\n", "4.1",
+     "client:librdkafka"},
+    {"KL0801", true, "a password in a schema registry URL",
+     "bootstrap.servers=h:9092\nacks=all\nschema.registry.url=https://u:pw@sr:8081\n"},
+    {"KL0801", true, "compose environment",
+     "services:\n  kafka:\n    image: confluentinc/cp-kafka:7.8.0\n    environment:\n      KAFKA_BROKER_ID: 1\n"
+     "      KAFKA_SSL_KEY_PASSWORD: changeit\n",
+     "4.1", "", "docker-compose.yml"},
+    {"KL0801", false, "config provider reference",
+     BROKER("ssl.keystore.password=${file:/etc/kafka/secrets.properties:keystore}\n")},
+    {"KL0801", false, "environment reference in JAAS",
+     "bootstrap.servers=h:9092\nacks=all\nsasl.jaas.config=x.PlainLoginModule required username=\"u\" "
+     "password=\"${env:KAFKA_PASSWORD}\";\n"},
+    {"KL0801", false, "Kerberos JAAS has no password",
+     "bootstrap.servers=h:9092\nacks=all\nsasl.jaas.config=com.sun.security.auth.module.Krb5LoginModule required "
+     "useKeyTab=true keyTab=\"/etc/k.keytab\" principal=\"kafka@X\";\n"},
+    {"KL0801", false, "URLs and sources of credentials are not credentials",
+     "bootstrap.servers=h:9092\nacks=all\nsasl.oauthbearer.token.endpoint.url=https://idp/token\n"
+     "basic.auth.credentials.source=USER_INFO\nschema.registry.url=https://sr:8081\n"},
+    {"KL0801", false, "a template placeholder", BROKER("ssl.key.password={{ .Values.keyPassword }}\n")},
+
     // Cluster-aware broker rules
     {"KL0112", true, "offsets RF 3 on one broker", SPEC("1", SAFE_CONFIG, ""), "4.1", "", kSpec},
     {"KL0112", true, "default RF 3 on two brokers",

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "kafkalint/secrets.hpp"
+#include "kafkalint/text.hpp"
 #include "support.hpp"
 
 namespace kafkalint::test {
@@ -154,8 +155,9 @@ namespace kafkalint::test {
 namespace {
 
 TEST_CASE("secret keys are recognised and URL credentials masked") {
-  for (const char* key : {"sasl.jaas.config", "ssl.key.password", "sasl.password", "basic.auth.user.info",
-                          "sasl.oauthbearer.client.credentials.client.secret", "my.api.key", "ssl.keystore.key"}) {
+  for (const char* key :
+       {"sasl.jaas.config", "ssl.key.password", "sasl.password", "basic.auth.user.info",
+        "sasl.oauthbearer.client.credentials.client.secret", "my.api.key", "ssl.keystore.key", "ssl.key.pem"}) {
     CAPTURE(key);
     CHECK(isSecretKey(key));
     CHECK(displayValue(key, "anything") == "[REDACTED]");
@@ -167,6 +169,51 @@ TEST_CASE("secret keys are recognised and URL credentials masked") {
   CHECK(displayValue("schema.registry.url", "https://user:pass@sr:8081,http://sr2") ==
         "https://[REDACTED]@sr:8081,http://sr2");
   CHECK(displayValue("bootstrap.servers", "SASL_SSL://b:9092") == "SASL_SSL://b:9092");
+  // A password holding '@' is masked whole: the host starts after the authority's last '@'.
+  CHECK(displayValue("schema.registry.url", "https://user:p@ss@sr:8081/x?y=1") == "https://[REDACTED]@sr:8081/x?y=1");
+  CHECK(displayValue("connect.url", "http://u:pw@a:1 http://b:2") == "http://[REDACTED]@a:1 http://b:2");
+}
+
+TEST_CASE("credentials in plain text are told apart from references and from keys that only look secret") {
+  CHECK(holdsCredential("ssl.keystore.password"));  // Kafka PASSWORD type
+  CHECK(holdsCredential("sasl.password"));          // librdkafka
+  CHECK(holdsCredential("ssl.key.pem"));
+  CHECK(holdsCredential("basic.auth.user.info"));
+  CHECK_FALSE(holdsCredential("sasl.oauthbearer.token.endpoint.url"));  // a Kafka key of type STRING
+  CHECK_FALSE(holdsCredential("basic.auth.credentials.source"));
+  CHECK_FALSE(holdsCredential("password.encoder.key.length"));
+  CHECK_FALSE(holdsCredential("acks"));
+  using V = std::vector<std::string>;
+  CHECK(plaintextCredentials("ssl.key.password", "pw") == V{"ssl.key.password"});
+  CHECK(plaintextCredentials("ssl.key.password", "${file:/s.properties:k}").empty());
+  CHECK(plaintextCredentials("ssl.key.password", "").empty());
+  CHECK(plaintextCredentials("sasl.jaas.config", "m required username=\"u\" password=\"p w\" clientSecret=s;") ==
+        V{"password", "clientSecret"});
+  CHECK(plaintextCredentials("sasl.jaas.config", "m required password=\"${env:P}\";").empty());
+  CHECK(plaintextCredentials("sasl.jaas.config", "m required oauth.token.endpoint.uri=\"https://x\";").empty());
+  CHECK(plaintextCredentials("schema.registry.url", "https://u:pw@sr") == V{"URL password"});
+  CHECK(plaintextCredentials("schema.registry.url", "https://u@sr").empty());  // a user name alone
+  CHECK(plaintextCredentials("schema.registry.url", "https://u:${env:P}@sr").empty());
+  CHECK(plaintextCredentials("sasl.password", "\"<CCLOUD_API_SECRET>\"").empty());  // documentation placeholders
+  CHECK(plaintextCredentials("basic.auth.user.info", "<API_KEY>:<API_SECRET>").empty());
+  CHECK(plaintextCredentials("sasl.password", "<a>b").size() == 1);
+  CHECK(plaintextCredentials("sasl.jaas.config", "m required password='{{ SECRET }}';").empty());
+  CHECK(plaintextCredentials("sasl.jaas.config", "m required password='p w';") == V{"password"});
+}
+
+}  // namespace
+}  // namespace kafkalint::test
+
+namespace kafkalint::test {
+namespace {
+
+TEST_CASE("text from the inputs is printed without control characters") {
+  CHECK(printable("plain text\twith tab, \xE2\x82\xAC") == "plain text\twith tab, \xE2\x82\xAC");
+  CHECK(printable("x\n::error file=a::b\r") == "x\\n::error file=a::b\\r");
+  CHECK(printable("\x1B[2J\x7F") == "\\x1B[2J\\x7F");
+  CHECK(printable("\xC2\x9B"
+                  "31m") == "\\u009B31m");     // a C1 control sequence introducer
+  CHECK(printable("\xC2\xA0") == "\xC2\xA0");  // a no-break space is printable
 }
 
 }  // namespace

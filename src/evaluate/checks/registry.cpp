@@ -18,6 +18,7 @@ std::unique_ptr<Check> makeReadUncommittedTransactionalCheck();
 std::unique_ptr<Check> makeClusterUnverifiedCheck();
 std::unique_ptr<Check> makePartitionStateCheck();
 std::unique_ptr<Check> makeGateDiagnostic();
+std::unique_ptr<Check> makePlaintextSecretCheck();
 std::optional<std::string> partitionStateParamError(const std::map<std::string, Value, std::less<>>& params);
 
 std::unique_ptr<Check> makeCheck(std::string_view name) {
@@ -36,6 +37,7 @@ std::unique_ptr<Check> makeCheck(std::string_view name) {
   if (name == "partition-state") return makePartitionStateCheck();
   if (name == "suppression-invalid" || name == "suppression-unused" || name == "suppression-expired")
     return makeGateDiagnostic();
+  if (name == "plaintext-secret") return makePlaintextSecretCheck();
   return nullptr;
 }
 

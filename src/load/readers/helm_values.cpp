@@ -78,9 +78,9 @@ int countKeys(const TreeNode& root, const std::array<std::string_view, N>& keys)
 
 bool contains(std::string_view text, std::string_view part) { return text.find(part) != std::string_view::npos; }
 
-const std::pair<TreeNode, TreeNode>* entry(const TreeNode* mapping, std::string_view key) {
+const TreeEntry* entry(const TreeNode* mapping, std::string_view key) {
   if (mapping == nullptr || !mapping->isMap()) return nullptr;
-  const std::pair<TreeNode, TreeNode>* found = nullptr;
+  const TreeEntry* found = nullptr;
   for (const auto& e : mapping->entries) {
     if (e.first.scalar == key) found = &e;
   }
@@ -201,8 +201,8 @@ class ChartReader {
     const auto* brokerCount =
         brokerGroup != nullptr && brokerGroup->isMap() ? entry(brokerGroup, "replicaCount") : nullptr;
     std::int64_t total = 0;
-    const std::pair<TreeNode, TreeNode>* countAt = nullptr;
-    auto nodes = [&](const std::pair<TreeNode, TreeNode>* count, const std::string& field, std::int64_t fallback) {
+    const TreeEntry* countAt = nullptr;
+    auto nodes = [&](const TreeEntry* count, const std::string& field, std::int64_t fallback) {
       if (count == nullptr) return fallback;
       const std::string& text = r_.number(count->second, field);
       if (isPlaceholder(text)) return std::int64_t{-1};
@@ -351,7 +351,7 @@ class ChartReader {
     in_.set(e, std::move(key), k, v);
   }
 
-  void brokerCount(const std::pair<TreeNode, TreeNode>* count, const std::string& chartDefault) {
+  void brokerCount(const TreeEntry* count, const std::string& chartDefault) {
     if (count == nullptr) {
       in_.set(*cluster_, "broker.count", chartDefault, root_.location, root_.location);
       return;

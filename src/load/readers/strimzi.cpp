@@ -86,7 +86,7 @@ class ResourceReader {
     // Strimzi sets broker.rack on each broker from its node's topologyKey label: the number of
     // racks depends on the nodes, so it stays unknown.
     const TreeNode* rack = r_.optionalMap(*kafka, "rack", "spec.kafka.rack");
-    const std::pair<TreeNode, TreeNode>* topologyKey = nullptr;
+    const TreeEntry* topologyKey = nullptr;
     if (rack != nullptr) {
       for (const auto& entry : rack->entries) {
         if (entry.first.scalar == "topologyKey") topologyKey = &entry;

@@ -203,7 +203,7 @@ bool isKafkaGitops(const TreeNode& root) {
 
 void readKafkaGitops(const TreeNode& root, InputBuilder& in) {
   TreeReading r(in, "kafka-gitops state file");
-  const std::pair<TreeNode, TreeNode>* defaultReplication = nullptr;
+  const TreeEntry* defaultReplication = nullptr;
   if (const TreeNode* defaults = root.at("settings", "topics", "defaults"); defaults != nullptr && defaults->isMap()) {
     for (const auto& e : defaults->entries) {
       if (e.first.scalar == "replication") defaultReplication = &e;
