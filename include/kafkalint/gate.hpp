@@ -89,6 +89,8 @@ std::optional<std::filesystem::path> discoverToolConfig(const std::filesystem::p
 // Reads a tool configuration file and applies `profile` ("" = none). Throws InputError naming
 // file, line and what was expected: unknown keys, wrong types, an unknown profile.
 ToolConfig loadToolConfig(const std::string& path, const std::string& profile);
+// The same, on text already read (suppression files it names are still read from disk).
+ToolConfig parseToolConfig(const std::string& path, std::string_view content, const std::string& profile);
 
 // Reads the [[suppress]] entries of a suppression file into `config`. Throws InputError.
 void loadSuppressionFile(ToolConfig& config, const std::string& path);
@@ -127,6 +129,7 @@ struct Baseline {
 
 // Throws InputError naming file and line.
 Baseline readBaseline(const std::string& path);
+Baseline parseBaseline(const std::string& path, std::string_view content);
 std::string baselineText(const std::vector<Finding>& findings, const SourceFiles& files);
 
 struct GateOptions {

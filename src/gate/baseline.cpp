@@ -90,11 +90,13 @@ std::string baselineText(const std::vector<Finding>& findings, const SourceFiles
   return out;
 }
 
-Baseline readBaseline(const std::string& path) {
-  TextFile text = readTextFile(path, path);
+Baseline readBaseline(const std::string& path) { return parseBaseline(path, readTextFile(path, path).content); }
+
+Baseline parseBaseline(const std::string& path, std::string_view content) {
+  checkText(path, content);
   toml::table table;
   try {
-    table = toml::parse(text.content, path);
+    table = toml::parse(content, path);
   } catch (const toml::parse_error& e) {
     throw InputError(path, std::uint32_t(e.source().begin.line), std::uint32_t(e.source().begin.column),
                      "TOML syntax error: " + std::string(e.description()));

@@ -89,10 +89,12 @@ class ConfigReader {
  public:
   ConfigReader(ToolConfig& config, std::string path) : config_(config), path_(std::move(path)) {}
 
-  toml::table parse() {
-    TextFile text = readTextFile(path_, path_);
+  toml::table parse() { return parse(readTextFile(path_, path_).content); }
+
+  toml::table parse(std::string_view content) {
+    checkText(path_, content);
     try {
-      return toml::parse(text.content, path_);
+      return toml::parse(content, path_);
     } catch (const toml::parse_error& e) {
       throw InputError(path_, std::uint32_t(e.source().begin.line), std::uint32_t(e.source().begin.column),
                        "TOML syntax error: " + std::string(e.description()));
@@ -281,10 +283,14 @@ class ConfigReader {
 }  // namespace
 
 ToolConfig loadToolConfig(const std::string& path, const std::string& profile) {
+  return parseToolConfig(path, readTextFile(path, path).content, profile);
+}
+
+ToolConfig parseToolConfig(const std::string& path, std::string_view content, const std::string& profile) {
   ToolConfig config;
   config.path = path;
   ConfigReader reader(config, path);
-  const toml::table table = reader.parse();
+  const toml::table table = reader.parse(content);
   reader.read(table, "");
   const toml::node* profiles = table.get("profiles");
   if (profiles != nullptr) {
