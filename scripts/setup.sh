@@ -16,6 +16,8 @@ packages=(
   librdkafka-dev kcat python3-kafka python3-confluent-kafka
   # tests: the SARIF Multitool is a self-contained .NET program; .NET reads ICU
   libicu72
+  # tests: the sanitizer and fuzzing build (clang, its ASan/UBSan/libFuzzer runtimes)
+  clang libclang-rt-dev
 )
 # npm installs the Multitool (tools/sarif/package-lock.json); any npm will do (Node.js may come from
 # elsewhere than Debian's nodejs package).

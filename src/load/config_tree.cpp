@@ -79,7 +79,11 @@ class YamlConverter {
       case YAML::NodeType::Map:
         out.kind = TreeNode::Kind::Mapping;
         for (auto it = node.begin(); it != node.end(); ++it) {
-          out.entries.emplace_back(convert(it->first, depth + 1), convert(it->second, depth + 1));
+          // Key first, then value: as arguments of one call, gcc and clang converted them in
+          // opposite orders, so the node budget ran out at a different place with each.
+          TreeNode key = convert(it->first, depth + 1);
+          TreeNode value = convert(it->second, depth + 1);
+          out.entries.emplace_back(std::move(key), std::move(value));
         }
         break;
     }
@@ -107,7 +111,7 @@ class YamlConverter {
       }
       if (byte >= cachedByte_) {
         cachedCodePoints_ += codePoints(lines_[line].substr(cachedByte_, byte - cachedByte_));
-      } else {  // a step back (yaml-cpp marks a flow collection after its first entry)
+      } else {  // a node to the left of the previous one on the line
         cachedCodePoints_ -= codePoints(lines_[line].substr(byte, cachedByte_ - byte));
       }
       cachedByte_ = byte;

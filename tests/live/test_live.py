@@ -431,6 +431,21 @@ class FailClosed(BrokerTest):
                 self.assertIn("Not checked: KL", unverified[0]["message"])
                 self.assertTrue(any(q["outcome"].startswith("corrupted") for q in b.requests()))
 
+    def test_describe_configs_not_supported(self):
+        # A broker older than Kafka 0.11 has no DescribeConfigs: nothing of its configuration is known.
+        with open(os.path.join(fixtures_dir("healthy.json"), "healthy.json")) as f:
+            fixture = json.load(f)
+        fixture["api_versions"] = {"DescribeConfigs": None}
+        work = tempfile.mkdtemp()
+        self.addCleanup(shutil.rmtree, work)
+        path = os.path.join(work, "old-brokers.json")
+        with open(path, "w") as f:
+            json.dump(fixture, f)
+        b = self.broker(path)
+        r = self.audit(b, "--timeout", "3")
+        self.assertIn("broker 1", r.entities("KL9009"))
+        self.assertIn("UNSUPPORTED_FEATURE", json.dumps(r.findings("KL9009")))
+
     def test_consumer_group_faults_fail_closed_when_a_consumer_file_needs_the_groups(self):
         work = tempfile.mkdtemp()
         self.addCleanup(shutil.rmtree, work)
