@@ -20,5 +20,7 @@ endif()
 function(kafkalint_sanitizer_defaults target)
   if(KAFKALINT_SANITIZE)
     target_sources(${target} PRIVATE ${PROJECT_SOURCE_DIR}/tests/sanitizer/defaults.cpp)
+    target_compile_definitions(${target} PRIVATE
+                               KAFKALINT_ASAN_SUPPRESSIONS="${PROJECT_SOURCE_DIR}/tests/sanitizer/asan.supp")
   endif()
 endfunction()

@@ -1,6 +1,28 @@
 #!/usr/bin/env bash
-# README command 2: set up, build, and run the whole test suite (unit, end-to-end and corpus tests).
+# README command 2: set up, build, and run the whole test suite (unit, end-to-end, corpus, live and
+# hostile-input tests); then the same suite again under AddressSanitizer + UndefinedBehaviorSanitizer
+# with every fuzz target run for KAFKALINT_FUZZ_SECONDS (default 30) each (docs/reliability.md).
+#
+#   scripts/run-tests.sh                 # everything (CI)
+#   KAFKALINT_SANITIZE=0 scripts/run-tests.sh   # the normal build only
 set -euo pipefail
 cd "$(dirname "$0")/.."
+jobs="$(nproc)"
+started=$SECONDS
+phase() { echo "run-tests: $1 ($((SECONDS - started)) s so far)"; }
+
 scripts/build.sh
-ctest --test-dir build --output-on-failure -j "$(nproc)"
+phase "built build/"
+ctest --test-dir build --output-on-failure -j "$jobs"
+phase "tests passed in build/"
+
+if [ "${KAFKALINT_SANITIZE:-1}" != 0 ]; then
+  scripts/build-sanitized.sh
+  phase "built build-asan/ (ASan + UBSan, libFuzzer)"
+  # The large-cluster tests measure a million partitions; under ASan they would only measure ASan.
+  ctest --test-dir build-asan --output-on-failure -j "$jobs" -LE 'fuzz$' -E '1m-partitions'
+  phase "tests passed under ASan + UBSan"
+  ctest --test-dir build-asan --output-on-failure -j "$jobs" -L '^fuzz$'
+  /usr/bin/python3 tests/fuzz/run_fuzz.py --summary build-asan/fuzz-results
+  phase "fuzz targets ran without a finding"
+fi

@@ -18,6 +18,8 @@ packages=(
   libicu72
   # benchmarks (scripts/run-bench.sh): Google Benchmark for bench/micro, GNU time for peak memory
   libbenchmark-dev time
+  # tests: the sanitizer and fuzzing build (clang, its ASan/UBSan/libFuzzer runtimes)
+  clang libclang-rt-dev
 )
 # npm installs the Multitool (tools/sarif/package-lock.json); any npm will do (Node.js may come from
 # elsewhere than Debian's nodejs package).

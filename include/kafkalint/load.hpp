@@ -52,7 +52,8 @@ std::vector<std::string> inputReaderIds();
 
 // Loads files and directories (recursively: *.properties, *.yaml, *.yml, *.toml and *.env files,
 // hidden directories skipped),
-// and "-" for standard input. Output order does not depend on the order of directory entries.
+// and "-" for standard input. Output order depends neither on the order of directory entries nor on
+// the order of the paths.
 LoadResult loadInputs(const std::vector<std::string>& paths, const LoadOptions& options);
 
 // Loads one file's text, parsed by its name (.yaml/.yml, .toml, .env, else .properties), as if it

@@ -79,7 +79,11 @@ class YamlConverter {
       case YAML::NodeType::Map:
         out.kind = TreeNode::Kind::Mapping;
         for (auto it = node.begin(); it != node.end(); ++it) {
-          out.entries.emplace_back(convert(it->first, depth + 1), convert(it->second, depth + 1));
+          // Key first, then value: as arguments of one call, gcc and clang converted them in
+          // opposite orders, so the node budget ran out at a different place with each.
+          TreeNode key = convert(it->first, depth + 1);
+          TreeNode value = convert(it->second, depth + 1);
+          out.entries.emplace_back(std::move(key), std::move(value));
         }
         break;
     }
@@ -92,20 +96,24 @@ class YamlConverter {
   }
 
   // Marks count bytes; locations count code points. Counting from the start of the line for each
-  // node took minutes for a flow list of a million items on one line, so the count resumes from
-  // the previous node's when it is further along the same line (the usual order).
+  // node took minutes for a flow list of a million items on one line, so the count moves on from
+  // the previous node's position on the same line.
   [[nodiscard]] SourceLocation locate(const YAML::Mark& mark) const {
     if (mark.is_null() || mark.line < 0) return {file_, 0, 0};
     const auto line = std::size_t(mark.line);
     std::uint32_t column = std::uint32_t(mark.column + 1);
     const auto byte = std::size_t(mark.column);
     if (line < lines_.size() && byte <= lines_[line].size()) {
-      if (line != cachedLine_ || byte < cachedByte_) {
+      if (line != cachedLine_) {
         cachedLine_ = line;
         cachedByte_ = 0;
         cachedCodePoints_ = 0;
       }
-      cachedCodePoints_ += codePoints(lines_[line].substr(cachedByte_, byte - cachedByte_));
+      if (byte >= cachedByte_) {
+        cachedCodePoints_ += codePoints(lines_[line].substr(cachedByte_, byte - cachedByte_));
+      } else {  // a node to the left of the previous one on the line
+        cachedCodePoints_ -= codePoints(lines_[line].substr(byte, cachedByte_ - byte));
+      }
       cachedByte_ = byte;
       column = std::uint32_t(cachedCodePoints_ + 1);
     }

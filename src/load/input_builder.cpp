@@ -95,7 +95,7 @@ bool InputBuilder::setFromPropertiesFile(Entity& entity, const TreeNode& pathNod
                                   : (fs::path(display_).parent_path() / relative).lexically_normal().generic_string();
   try {
     std::error_code ec;
-    const fs::path canonical = fs::weakly_canonical(real, ec);
+    const fs::path canonical = fs::weakly_canonical(fs::absolute(real, ec), ec);
     if (!ec && !withinRoots(canonical, result_.readableRoots)) {
       throw InputError(display, 0, 0,
                        "outside the audited directories and their git work tree (" + canonical.generic_string() +

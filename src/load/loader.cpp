@@ -120,7 +120,7 @@ std::vector<std::string> readableRoots(const std::vector<std::string>& paths) {
   std::vector<std::string> roots;
   auto add = [&roots](const fs::path& dir) {
     std::error_code ec;
-    const fs::path canonical = fs::weakly_canonical(dir.empty() ? fs::path(".") : dir, ec);
+    const fs::path canonical = fs::weakly_canonical(fs::absolute(dir.empty() ? fs::path(".") : dir, ec), ec);
     if (ec) return;
     if (std::find(roots.begin(), roots.end(), canonical.string()) == roots.end()) roots.push_back(canonical.string());
     if (auto top = gitWorkTree(canonical); top && std::find(roots.begin(), roots.end(), top->string()) == roots.end()) {
@@ -457,9 +457,13 @@ LoadResult loadInputs(const std::vector<std::string>& paths, const LoadOptions& 
     candidates.insert(candidates.end(), found.begin(), found.end());
   }
 
-  // The same file named twice (explicitly and through its directory) is read once. Structured
-  // files go first: a .properties file that a spec reads as its broker or client config
-  // (`broker_config_file`) is then audited as part of the spec only, not a second time alone.
+  // In the order of their names, whatever the order of the arguments, so that the same inputs
+  // give the same report. The same file named twice (explicitly and through its directory) is read
+  // once, under the first of its names. Structured files go first: a .properties file that a spec
+  // reads as its broker or client config (`broker_config_file`) is then audited as part of the
+  // spec only, not a second time alone.
+  std::stable_sort(candidates.begin(), candidates.end(),
+                   [](const Candidate& a, const Candidate& b) { return a.display < b.display; });
   std::stable_partition(candidates.begin(), candidates.end(),
                         [](const Candidate& c) { return syntaxOf(c.display) != InputSyntax::Properties; });
   std::set<std::string> seen;

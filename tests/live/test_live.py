@@ -6,7 +6,9 @@ Kafka wire protocol on loopback to the real librdkafka 2.0.2 client inside kafka
                --source . [--suite default|large] [unittest args]
 
 The default suite covers the findings and provenance of a live audit, files and cluster in one
-audit, secrets, every fault knob (each must end in exit 3, never a pass or a hang) and the
+audit, secrets, every fault knob (connection refused, a broker down, unreachable, vanishing
+mid-audit, slow, dropped connections, truncated and malformed responses, authorization errors, an
+unknown controller, a failed SASL handshake: each must end in exit 3, never a pass or a hang) and the
 read-only guarantee (the broker's request log holds only read APIs). The large suite audits
 100,000 topics / 1,000,000 partitions and prints wall time and peak memory (not asserted: timing
 belongs to bench/).
@@ -399,6 +401,70 @@ class FailClosed(BrokerTest):
         r = self.audit(b, "--timeout", "3", "-X", "security.protocol=SASL_PLAINTEXT", "-X", "sasl.mechanism=PLAIN",
                        "-X", "sasl.username=u", "-X", "sasl.password=p")
         self.assertEqual(["cluster " + b.bootstrap], r.entities("KL9009"))
+
+    def test_a_broker_vanishing_mid_audit(self):
+        # Every broker dies once it has answered N requests: after the metadata (N=2), or in the
+        # middle of the broker and topic configs (N=3): what was not read is reported, never passed.
+        for after in ("2", "3"):
+            b = self.broker("healthy.json", "--vanish-after", after)
+            r = self.audit(b, "--timeout", "2")
+            messages = json.dumps(r.findings("KL9009"))
+            self.assertTrue("Connection refused" in messages or "Timed out" in messages, messages[:2000])
+            self.assertReadOnly(b)
+
+    def test_malformed_responses(self):
+        # Absurd array counts and string lengths, a size prefix announcing bytes that never come, a
+        # response to no request: each fails closed, within the timeout, naming what was not read.
+        cases = [("Metadata", "counts", "cluster", "Bad message format"),
+                 ("ApiVersions", "counts", "cluster", "could not read the cluster's metadata"),
+                 ("DescribeConfigs", "counts", "broker", "Bad message format"),
+                 ("DescribeConfigs", "length", "broker", "Timed out"),
+                 ("Metadata", "correlation", "cluster", "Timed out"),
+                 ("Metadata", "length", "cluster", "Timed out")]
+        for api, how, kind, message in cases:
+            with self.subTest(api=api, how=how):
+                b = self.broker("healthy.json", "--corrupt", "%s=%s" % (api, how))
+                r = self.audit(b, "--timeout", "2")
+                unverified = [f for f in r.findings("KL9009") if f["entity"]["kind"] == kind]
+                self.assertTrue(unverified, json.dumps(r.findings("KL9009"))[:2000])
+                self.assertIn(message, unverified[0]["message"])
+                self.assertIn("Not checked: KL", unverified[0]["message"])
+                self.assertTrue(any(q["outcome"].startswith("corrupted") for q in b.requests()))
+
+    def test_describe_configs_not_supported(self):
+        # A broker older than Kafka 0.11 has no DescribeConfigs: nothing of its configuration is known.
+        with open(os.path.join(fixtures_dir("healthy.json"), "healthy.json")) as f:
+            fixture = json.load(f)
+        fixture["api_versions"] = {"DescribeConfigs": None}
+        work = tempfile.mkdtemp()
+        self.addCleanup(shutil.rmtree, work)
+        path = os.path.join(work, "old-brokers.json")
+        with open(path, "w") as f:
+            json.dump(fixture, f)
+        b = self.broker(path)
+        r = self.audit(b, "--timeout", "3")
+        self.assertIn("broker 1", r.entities("KL9009"))
+        self.assertIn("UNSUPPORTED_FEATURE", json.dumps(r.findings("KL9009")))
+
+    def test_consumer_group_faults_fail_closed_when_a_consumer_file_needs_the_groups(self):
+        work = tempfile.mkdtemp()
+        self.addCleanup(shutil.rmtree, work)
+        with open(os.path.join(work, "billing.properties"), "w") as f:
+            f.write("bootstrap.servers=kafka:9092\ngroup.id=billing\nenable.auto.commit=false\n"
+                    "auto.offset.reset=earliest\nkey.deserializer=x\nvalue.deserializer=y\n")
+        for api in ("ListGroups", "FindCoordinator", "DescribeGroups"):
+            with self.subTest(api=api):
+                b = self.broker("three-brokers.json", "--corrupt", api + "=counts")
+                r = kafkalint(work, "--bootstrap", b.bootstrap, "--format", "json", "--timeout", "2")
+                self.assertEqual(3, r.code, r.stdout[-3000:] + r.stderr[-2000:])
+                cluster = [f["message"] for f in r.findings("KL9009") if f["entity"]["kind"] == "cluster"]
+                self.assertTrue(any("consumer group" in m for m in cluster), cluster)
+        # Without a consumer file, no rule needs the groups: the audit is complete, and the report
+        # still says the groups could not be read.
+        b = self.broker("three-brokers.json", "--corrupt", "ListGroups=counts")
+        r = kafkalint("--bootstrap", b.bootstrap, "--format", "json", "--timeout", "2")
+        self.assertEqual(1, r.code, r.stderr[-2000:])
+        self.assertIn("ListConsumerGroups", r.report["clusters"][0]["groupsError"])
 
     def test_a_gate_that_reports_only_still_fails_closed(self):
         b = self.broker("resource-errors.json")

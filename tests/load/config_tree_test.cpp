@@ -23,6 +23,39 @@ TEST_CASE("YAML keys and values keep their line and column, in code points") {
   CHECK(config->entries[1].second.quoted);
 }
 
+TEST_CASE("columns on one long line of flow collections, with wide characters, in either order of marks") {
+  ConfigTree t = parseYamlTree(0, "a.yaml", "t: [{é: 1, b: 2}, {é: 3, bé: [4, é]}, 5]\n");
+  const TreeNode* list = t.documents[0].get("t");
+  REQUIRE(list != nullptr);
+  REQUIRE(list->items.size() == 3);
+  CHECK(list->items[0].entries[1].first.location == SourceLocation{0, 1, 12});   // b
+  CHECK(list->items[1].entries[0].second.location == SourceLocation{0, 1, 23});  // 3
+  const TreeNode& inner = list->items[1].entries[1].second;
+  CHECK(inner.items[1].location == SourceLocation{0, 1, 34});  // é
+  CHECK(list->items[2].location == SourceLocation{0, 1, 39});  // 5
+  ConfigTree again = parseYamlTree(0, "a.yaml", "t: [{é: 1, b: 2}, {é: 3, bé: [4, é]}, 5]\n");
+  CHECK(again.documents[0].get("t")->items[2].location == SourceLocation{0, 1, 39});
+}
+
+TEST_CASE("YAML with more nodes than a configuration has is refused before it is built") {
+  std::string many = "a: [";
+  for (int i = 0; i < 1'000'001; ++i) many += "1,";
+  many += "1]\n";
+  CHECK_THROWS_WITH_AS(parseYamlTree(0, "m.yaml", many), doctest::Contains("more than 1000000 YAML nodes"), InputError);
+}
+
+TEST_CASE("TOML dotted keys too long to be a configuration are refused before toml++ recurses on them") {
+  std::string header = "[a";
+  for (int i = 0; i < 100'000; ++i) header += ".a";
+  header += "]\nx = \"" + std::string(2000, '.') + "\" # ....\n";
+  CHECK_THROWS_WITH_AS(parseTomlTree(0, "d.toml", header), doctest::Contains("1:2051: more than 1024 dotted key parts"),
+                       InputError);
+  // Dots in strings and comments are not key parts.
+  CHECK_NOTHROW(parseTomlTree(0, "d.toml",
+                              "x = \"" + std::string(2000, '.') + "\" # " + std::string(2000, '.') + "\ny = \"\"\"\n" +
+                                  std::string(2000, '.') + "\n\"\"\"\n"));
+}
+
 TEST_CASE("a properties text in a YAML block scalar knows where its lines start") {
   ConfigTree t = parseYamlTree(0, "values.yaml", "config: |\n\n    acks=all\n    retries=3\nother: 1\n");
   const TreeNode* config = t.documents[0].get("config");
