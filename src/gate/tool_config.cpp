@@ -410,7 +410,8 @@ void configureRules(RuleSet& rules, ToolConfig& config) {
       }
     }
   }
-  for (const auto& [param, setting] : config.params) {
+  for (const auto& [name, setting] : config.params) {
+    const std::string& param = name;  // lambdas cannot capture a structured binding (clang 14)
     bool any = false;
     for (const RuleInfo* r : rules.rules()) {
       const bool has =
