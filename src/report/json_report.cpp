@@ -4,6 +4,7 @@
 #include "kafkalint/catalog.hpp"
 #include "kafkalint/report.hpp"
 #include "kafkalint/resolve.hpp"
+#include "report/ci_support.hpp"
 
 namespace kafkalint {
 
@@ -117,14 +118,7 @@ std::string fingerprint(const Finding& f) {
   // Added later: appended only when set, so that the fingerprints of other findings stay the same.
   if (!f.cluster.empty()) identity += "\x1e" + f.cluster;
   if (!f.relatedTopic.empty()) identity += "\x1d" + f.relatedTopic;
-  std::uint64_t h = 1469598103934665603ull;
-  for (unsigned char c : identity) {
-    h ^= c;
-    h *= 1099511628211ull;
-  }
-  char buf[17];
-  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
-  return buf;
+  return ci::hashId(identity);
 }
 
 void writeJson(std::ostream& out, const Report& report) {
