@@ -188,6 +188,13 @@ def gen_dir_link_outside(work):
     return ["scan"]
 
 
+def gen_dir_link_inside(work):
+    write(os.path.join(work, "shared", "broker.properties"), BROKER + "min.insync.replicas=1\n")
+    os.makedirs(os.path.join(work, "scan"))
+    os.symlink("../shared/broker.properties", os.path.join(work, "scan", "linked.properties"))
+    return ["scan"]
+
+
 def gen_dir_link_device(work):
     good_broker(work, "scan")
     os.symlink("/dev/zero", os.path.join(work, "scan", "zero.properties"))
