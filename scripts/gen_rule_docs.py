@@ -44,6 +44,9 @@ def page(rule):
     lines.append("| Applies to | %s |" % scope_text(rule))
     if rule.get("tags"):
         lines.append("| Tags | %s |" % ", ".join(rule["tags"]))
+    if rule.get("suppressible") is False:
+        lines.append("| Suppressible | no: it reports checks that could not be made, so it cannot be turned off, "
+                     "downgraded, suppressed or baselined ([docs/configuration.md](../configuration.md)) |")
     lines.append("| Defined in | `%s` |" % rule["_file"])
     lines += ["", "## Why it matters", "", rule["rationale"].strip(), "", "## How to fix", "",
               rule["remediation"].strip(), ""]

@@ -16,6 +16,8 @@ packages=(
   librdkafka-dev kcat python3-kafka python3-confluent-kafka
   # tests: the SARIF Multitool is a self-contained .NET program; .NET reads ICU
   libicu72
+  # benchmarks (scripts/run-bench.sh): Google Benchmark for bench/micro, GNU time for peak memory
+  libbenchmark-dev time
   # tests: the sanitizer and fuzzing build (clang, its ASan/UBSan/libFuzzer runtimes)
   clang libclang-rt-dev
 )

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "kafkalint/entity.hpp"
@@ -49,5 +50,21 @@ struct TopicBudget {
 // The budget of every topic of the model, worst first: the fewest failures survived (writes or
 // acknowledged writes), then by topic and cluster name; topics without numbers last.
 std::vector<TopicBudget> durabilityBudgets(const Model& model, const Resolver& resolver);
+
+// durabilityBudgets() in steps, for topics that become complete one by one (live topics, while the
+// rest of the cluster is being read): topic() computes one complete topic's budget now; finish()
+// computes the others' and returns what durabilityBudgets() would have returned.
+class DurabilityBudgets {
+ public:
+  DurabilityBudgets(const Model& model, const Resolver& resolver);
+  void topic(const Entity& topic);
+  std::vector<TopicBudget> finish();
+
+ private:
+  const Model& model_;
+  const Resolver& resolver_;
+  SharedViews views_;
+  std::unordered_map<const Entity*, TopicBudget> done_;
+};
 
 }  // namespace kafkalint

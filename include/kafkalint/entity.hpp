@@ -123,6 +123,16 @@ struct InputNote {
   std::string key;  // the setting concerned, if any
 };
 
+// A comment that starts with `kafkalint:`, for the gate to read as a suppression directive.
+struct DirectiveComment {
+  SourceLocation location;  // of the text after `kafkalint:`
+  std::string text;         // after `kafkalint:`
+  // On a line of its own, it is about the next line that is not a comment; after a setting, about
+  // its own line.
+  bool ownLine = false;
+  std::uint32_t appliesToLine = 0;
+};
+
 // A consumer group of a live cluster.
 struct ConsumerGroupState {
   std::string id;
@@ -152,6 +162,7 @@ struct Model {
   std::deque<Entity> entities;  // deque: entities point at each other (inheritsFrom)
   std::vector<InputRecord> inputs;
   std::vector<InputNote> notes;
+  std::vector<DirectiveComment> directives;
   std::deque<LiveCluster> live;  // clusters read with --bootstrap
 
   // The live cluster an entity belongs to, or nullptr.

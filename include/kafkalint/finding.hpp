@@ -40,11 +40,13 @@ struct Finding {
   Severity severity = Severity::Error;
   EntityKind entityKind = EntityKind::Broker;
   std::string entityName;
+  std::string cluster;       // the name of the cluster the entity belongs to, when known
+  std::string relatedTopic;  // rules over the topics a client uses: the topic concerned
   std::vector<std::string> keys;
   std::string message;
   SourceLocation location;
   std::vector<EffectiveEntry> effective;
-  // Set by baselines and suppressions (not implemented yet); the SARIF report already carries them.
+  // Set by the gate (gate.hpp): how it compares with a baseline, and why it is accepted.
   BaselineState baselineState = BaselineState::None;
   std::vector<Suppression> suppressions;
 };

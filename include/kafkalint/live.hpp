@@ -47,6 +47,10 @@ struct LiveOptions {
   std::size_t requestsInFlight = 4;                // concurrent DescribeConfigs batches
   std::function<void(std::string_view)> progress;  // progress lines for a terminal, or empty
   std::function<void(std::string_view)> log;       // librdkafka's log (secrets scrubbed), or empty
+  // Called with each live topic once it is complete (its configs read, or known not to be), while
+  // the rest are still being read, so that it can be evaluated meanwhile; on the calling thread.
+  // The cluster and broker entities are complete by then.
+  std::function<void(const Entity&)> onTopic;
 };
 
 // What was read, for -v and the benchmark notes.

@@ -9,6 +9,7 @@
 #include "kafkalint/entity.hpp"
 #include "kafkalint/errors.hpp"
 #include "kafkalint/finding.hpp"
+#include "kafkalint/gate.hpp"
 #include "kafkalint/kafka_version.hpp"
 #include "kafkalint/rules.hpp"
 
@@ -26,6 +27,7 @@ struct Report {
   KafkaVersion clientVersion;  // of Java clients; usually kafkaVersion
   ExitCode exitCode = ExitCode::Ok;
   const std::vector<TopicBudget>* budgets = nullptr;  // durabilityBudgets(); nullptr: not computed
+  const GateSummary* gate = nullptr;                  // suppressions and baseline; nullptr: no gate applied
 };
 
 struct TextOptions {

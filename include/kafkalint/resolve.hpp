@@ -82,11 +82,15 @@ class Resolver {
   mutable std::map<std::tuple<EntityKind, std::string, std::uint32_t>, std::unique_ptr<Dialect>> dialects_;
 };
 
+class SharedViews;
+
 // The effective configuration of one entity, computed on demand and cached. Cheap to create;
 // create one per entity while evaluating it.
 class EntityView {
  public:
-  EntityView(const Resolver& resolver, const Entity& entity);
+  // With `shared`, the views of the entity's broker and cluster come from it (resolved once for
+  // every entity that inherits from them) instead of being built for this view alone.
+  EntityView(const Resolver& resolver, const Entity& entity, SharedViews* shared = nullptr);
   ~EntityView();
   EntityView(EntityView&&) noexcept;
 
@@ -120,6 +124,20 @@ class EntityView {
   std::unique_ptr<EntityView> parent_;
   std::unique_ptr<EntityView> cluster_;
   EntityView* relatedTopic_ = nullptr;
+  SharedViews* shared_ = nullptr;
+};
+
+// Views of the entities that many others read: a topic's broker, an entity's cluster. A model of
+// 100,000 topics inheriting from one broker resolves that broker once. Valid while the model and
+// the resolver do not change (one evaluate() or durabilityBudgets() run).
+class SharedViews {
+ public:
+  explicit SharedViews(const Resolver& resolver) : resolver_(&resolver) {}
+  EntityView& of(const Entity& entity);
+
+ private:
+  const Resolver* resolver_;
+  std::map<const Entity*, std::unique_ptr<EntityView>> views_;
 };
 
 // Properties of an entity that are not Kafka configs but that rules read like keys: a topic's

@@ -43,6 +43,10 @@ struct RuleInfo {
   std::string message;  // message template text
   std::string origin;   // "rules/broker/KL0102.yaml" (built in) or the user's file path
   bool builtin = true;
+  // false for the rules that say a check could not be made: a gate must fail closed, so they cannot
+  // be turned off, downgraded, suppressed or put in a baseline.
+  bool suppressible = true;
+  bool enabled = true;  // turned off by the tool configuration (select / ignore)
 };
 
 // The templates implemented in code (besides "expression").
@@ -70,6 +74,12 @@ class RuleSet {
   [[nodiscard]] const std::set<std::string>& checkedKeys(EntityKind kind) const;
   // The same, for any kind of entity.
   [[nodiscard]] const std::set<std::string>& checkedKeys() const { return checkedAnywhere_; }
+
+  // Tool configuration, applied before evaluation. Each throws std::invalid_argument saying why
+  // the change cannot be made (an unknown rule or parameter, a value of the wrong type).
+  void setEnabled(std::string_view idOrName, bool enabled);
+  void setSeverity(std::string_view idOrName, Severity severity);
+  void setParam(std::string_view idOrName, const std::string& param, const Value& value);
 
   struct Compiled;  // the rule plus its compiled expressions (evaluate stage)
   [[nodiscard]] const std::vector<std::unique_ptr<Compiled>>& compiled() const { return compiled_; }

@@ -94,26 +94,45 @@ void nominalBudget(EntityView& view, TopicBudget& b) {
   b.ackedWrites.brokers = std::min(*minIsr, *rf) - 1;
 }
 
+TopicBudget budgetOf(const Model& model, const Resolver& resolver, SharedViews& views, const Entity& topic) {
+  EntityView view(resolver, topic, &views);
+  TopicBudget b;
+  b.topic = &topic;
+  b.basis = topic.placement ? TopicBudget::Basis::Placement : TopicBudget::Basis::Nominal;
+  const Value& unclean = view.get("unclean.leader.election.enable").value;
+  if (unclean.kind() == Value::Kind::Bool) b.uncleanElection = unclean.asBool();
+  if (topic.placement) {
+    placementBudget(model, view, b);
+  } else {
+    nominalBudget(view, b);
+  }
+  if (!b.computed()) b.writes = b.ackedWrites = FailureBudget{};
+  return b;
+}
+
 }  // namespace
 
 std::vector<TopicBudget> durabilityBudgets(const Model& model, const Resolver& resolver) {
+  return DurabilityBudgets(model, resolver).finish();
+}
+
+DurabilityBudgets::DurabilityBudgets(const Model& model, const Resolver& resolver)
+    : model_(model), resolver_(resolver), views_(resolver) {}
+
+void DurabilityBudgets::topic(const Entity& topic) {
+  if (topic.kind != EntityKind::Topic || done_.count(&topic)) return;
+  done_.emplace(&topic, budgetOf(model_, resolver_, views_, topic));
+}
+
+std::vector<TopicBudget> DurabilityBudgets::finish() {
   std::vector<TopicBudget> out;
-  for (const Entity& topic : model.entities) {
+  out.reserve(done_.size());
+  for (const Entity& topic : model_.entities) {
     if (topic.kind != EntityKind::Topic) continue;
-    EntityView view(resolver, topic);
-    TopicBudget b;
-    b.topic = &topic;
-    b.basis = topic.placement ? TopicBudget::Basis::Placement : TopicBudget::Basis::Nominal;
-    const Value& unclean = view.get("unclean.leader.election.enable").value;
-    if (unclean.kind() == Value::Kind::Bool) b.uncleanElection = unclean.asBool();
-    if (topic.placement) {
-      placementBudget(model, view, b);
-    } else {
-      nominalBudget(view, b);
-    }
-    if (!b.computed()) b.writes = b.ackedWrites = FailureBudget{};
-    out.push_back(std::move(b));
+    auto it = done_.find(&topic);
+    out.push_back(it != done_.end() ? std::move(it->second) : budgetOf(model_, resolver_, views_, topic));
   }
+  done_.clear();
   // Worst first; entity order (deterministic) breaks the remaining ties.
   auto key = [](const TopicBudget& b) {
     return std::tuple<bool, std::int64_t, std::int64_t, std::int64_t, const std::string&, const std::string&>(

@@ -1,3 +1,5 @@
+#include <unordered_set>
+
 #include "evaluate/checks/check.hpp"
 #include "kafkalint/evaluate.hpp"
 
@@ -17,28 +19,57 @@ const Entity* CheckContext::findTopic(const Entity& client, std::string_view nam
   return nullptr;
 }
 
-std::vector<Finding> evaluate(const Model& model, const RuleSet& rules, const Resolver& resolver) {
+struct Evaluation::State {
+  State(const Model& m, const RuleSet& r, const Resolver& res)
+      : model(m), rules(r), views(res), ctx{m, r, res, findings, {}, {}, {}, &views} {}
+  const Model& model;
+  const RuleSet& rules;
   std::vector<Finding> findings;
-  CheckContext ctx{model, rules, resolver, findings, {}, {}, {}};
-  for (const Entity& entity : model.entities) {
-    if (entity.kind == EntityKind::Topic) ctx.topicsByName.emplace(entity.name, &entity);
-  }
-
+  SharedViews views;
+  CheckContext ctx;
   std::vector<std::unique_ptr<Check>> checks;
-  checks.reserve(rules.compiled().size());
-  for (const auto& rule : rules.compiled()) checks.push_back(makeCheck(rule->info.templateName));
+  std::unordered_set<const Entity*> done;
+};
 
-  for (const Entity& entity : model.entities) {
-    EntityView view(resolver, entity);
-    for (std::size_t i = 0; i < checks.size(); ++i) {
-      if (rules.compiled()[i]->appliesTo(entity.kind)) checks[i]->checkEntity(*rules.compiled()[i], view, ctx);
-    }
+Evaluation::Evaluation(const Model& model, const RuleSet& rules, const Resolver& resolver)
+    : state_(std::make_unique<State>(model, rules, resolver)) {
+  state_->checks.reserve(rules.compiled().size());
+  for (const auto& rule : rules.compiled()) state_->checks.push_back(makeCheck(rule->info.templateName));
+}
+
+Evaluation::~Evaluation() = default;
+
+void Evaluation::entity(const Entity& entity) {
+  State& s = *state_;
+  if (!s.done.insert(&entity).second) return;
+  EntityView view(s.ctx.resolver, entity, &s.views);
+  const auto& compiled = s.rules.compiled();
+  for (std::size_t i = 0; i < s.checks.size(); ++i) {
+    if (compiled[i]->info.enabled && compiled[i]->appliesTo(entity.kind))
+      s.checks[i]->checkEntity(*compiled[i], view, s.ctx);
+  }
+}
+
+std::vector<Finding> Evaluation::finish() {
+  State& s = *state_;
+  // Rules over the topics a client uses look them up by name: every topic is in the model now.
+  for (const Entity& entity : s.model.entities) {
+    if (entity.kind == EntityKind::Topic) s.ctx.topicsByName.emplace(entity.name, &entity);
+  }
+  for (const Entity& entity : s.model.entities) {
+    if (!s.done.count(&entity)) this->entity(entity);
   }
   // Model-level checks run last: they report what the entity checks collected.
-  for (std::size_t i = 0; i < checks.size(); ++i) checks[i]->checkModel(*rules.compiled()[i], ctx);
+  for (std::size_t i = 0; i < s.checks.size(); ++i) {
+    if (s.rules.compiled()[i]->info.enabled) s.checks[i]->checkModel(*s.rules.compiled()[i], s.ctx);
+  }
+  sortFindings(s.findings, s.model.files);
+  return std::move(s.findings);
+}
 
-  sortFindings(findings, model.files);
-  return findings;
+std::vector<Finding> evaluate(const Model& model, const RuleSet& rules, const Resolver& resolver) {
+  Evaluation evaluation(model, rules, resolver);
+  return evaluation.finish();
 }
 
 }  // namespace kafkalint

@@ -15,11 +15,34 @@ PartitionHealth partitionHealth(const TopicPlacement::Partition& p, std::int64_t
 }
 
 RackMap::RackMap(const LiveCluster& cluster) : racks_(&cluster.racks) {
-  std::set<std::string_view> distinct;
+  std::map<std::string_view, int> distinct;
   for (const auto& [broker, rack] : cluster.racks) {
-    if (!rack.empty()) distinct.insert(rack);
+    if (!rack.empty()) distinct.emplace(rack, static_cast<int>(distinct.size()));
   }
   rackCount_ = distinct.size();
+  rackIndex_.reserve(cluster.racks.size());
+  for (const auto& [broker, rack] : cluster.racks) {  // by broker id: sorted
+    rackIndex_.emplace_back(broker, rack.empty() ? -1 : distinct.at(rack));
+  }
+}
+
+int RackMap::rackIndexOf(std::int32_t broker) const {
+  auto it = std::lower_bound(rackIndex_.begin(), rackIndex_.end(), broker,
+                             [](const std::pair<std::int32_t, int>& e, std::int32_t id) { return e.first < id; });
+  return it == rackIndex_.end() || it->first != broker ? -1 : it->second;
+}
+
+bool RackMap::countPerRack(std::span<const std::int32_t> brokers, std::vector<std::int64_t>& counts) const {
+  counts.clear();
+  if (rackCount_ == 0) return false;
+  counts.resize(rackCount_);
+  for (std::int32_t broker : brokers) {
+    const int rack = rackIndexOf(broker);
+    if (rack < 0) return false;
+    ++counts[static_cast<std::size_t>(rack)];
+  }
+  counts.erase(std::remove(counts.begin(), counts.end(), 0), counts.end());
+  return true;
 }
 
 const std::string* RackMap::rackOf(std::int32_t broker) const {
@@ -29,25 +52,18 @@ const std::string* RackMap::rackOf(std::int32_t broker) const {
 }
 
 std::optional<std::vector<std::int64_t>> RackMap::perRack(std::span<const std::int32_t> brokers) const {
-  if (rackCount_ == 0) return std::nullopt;
-  std::map<std::string_view, std::int64_t> counts;
-  for (std::int32_t broker : brokers) {
-    const std::string* rack = rackOf(broker);
-    if (rack == nullptr) return std::nullopt;
-    ++counts[*rack];
-  }
   std::vector<std::int64_t> out;
-  for (const auto& [rack, n] : counts) out.push_back(n);
+  if (!countPerRack(brokers, out)) return std::nullopt;
   std::sort(out.begin(), out.end(), std::greater<>());
   return out;
 }
 
 std::optional<bool> replicasShareRack(const TopicPlacement& placement, const TopicPlacement::Partition& p,
                                       const RackMap& racks) {
-  auto perRack = racks.perRack(placement.replicas(p));
-  if (!perRack) return std::nullopt;
+  thread_local std::vector<std::int64_t> counts;
+  if (!racks.countPerRack(placement.replicas(p), counts)) return std::nullopt;
   const std::size_t possible = std::min<std::size_t>(p.replicaCount, racks.rackCount());
-  return perRack->size() < possible;
+  return counts.size() < possible;
 }
 
 PartitionBudget partitionBudget(const TopicPlacement& placement, const TopicPlacement::Partition& p,
@@ -63,7 +79,10 @@ PartitionBudget partitionBudget(const TopicPlacement& placement, const TopicPlac
   const std::int64_t copies = std::min(minIsr, isr);
   b.ackedBrokers = std::max<std::int64_t>(copies - 1, -1);
 
-  if (auto perRack = racks.perRack(placement.isr(p))) {
+  thread_local std::vector<std::int64_t> perRackCounts;
+  if (racks.countPerRack(placement.isr(p), perRackCounts)) {
+    std::sort(perRackCounts.begin(), perRackCounts.end(), std::greater<>());
+    const std::vector<std::int64_t>* perRack = &perRackCounts;
     // The worst case fails the racks holding the most in-sync replicas first.
     if (!writable) {
       b.writesRacks = -1;

@@ -38,10 +38,15 @@ class RackMap {
   // How many of `brokers` each rack holds, the fullest rack first; nullopt when the cluster has no
   // racks or one of the brokers has no known rack (then nothing can be said about racks).
   [[nodiscard]] std::optional<std::vector<std::int64_t>> perRack(std::span<const std::int32_t> brokers) const;
+  // The same counts, unordered, into `counts` (reused: no allocation per partition); false when
+  // perRack() would give nullopt.
+  bool countPerRack(std::span<const std::int32_t> brokers, std::vector<std::int64_t>& counts) const;
 
  private:
   const std::map<std::int32_t, std::string>* racks_ = nullptr;
   std::size_t rackCount_ = 0;
+  std::vector<std::pair<std::int32_t, int>> rackIndex_;  // broker id -> index of its rack (-1: none), sorted
+  [[nodiscard]] int rackIndexOf(std::int32_t broker) const;
 };
 
 // A partition whose replicas are in fewer distinct racks than they could be (the smaller of its

@@ -34,16 +34,17 @@ const std::vector<std::string_view>& builtinTemplates() {
       "evaluation-error",     "ignored-setting",
       "unresolved-reference", "read-uncommitted-transactional",
       "cluster-unverified",   "partition-state",
-      "plaintext-secret",
+      "suppression-invalid",  "suppression-unused",
+      "suppression-expired",  "plaintext-secret",
   };
   return templates;
 }
 
 namespace {
 
-constexpr std::string_view kFields[] = {"id",      "name",      "severity",    "scope",      "for_each", "template",
-                                        "summary", "rationale", "remediation", "references", "tags",     "keys",
-                                        "params",  "when",      "require",     "message"};
+constexpr std::string_view kFields[] = {"id",      "name",      "severity",    "scope",      "for_each",    "template",
+                                        "summary", "rationale", "remediation", "references", "tags",        "keys",
+                                        "params",  "when",      "require",     "message",    "suppressible"};
 
 // Names in rule files, checked by hand: std::regex recurses once per character, so a long enough
 // id in a hostile rule file overflowed the stack.
@@ -212,7 +213,7 @@ class RuleFileReader {
         auto hint = closestMatch(k, fields);
         fail(it->first, "unknown field '" + k + "'" + (hint ? "; did you mean '" + *hint + "'?" : "") +
                             " (expected one of: id, name, severity, scope, template, summary, rationale, remediation, "
-                            "references, tags, keys, params, when, require, message)");
+                            "references, tags, keys, params, when, require, message, suppressible)");
       }
     }
     auto rule = std::make_unique<RuleSet::Compiled>();
@@ -278,6 +279,11 @@ class RuleFileReader {
     info.remediation = scalar(required("remediation"), "remediation");
     if (const YAML::Node r = node["references"]) info.references = stringList(r, "references");
     if (const YAML::Node t = node["tags"]) info.tags = stringList(t, "tags");
+    if (const YAML::Node sup = node["suppressible"]) {
+      const std::string text = scalar(sup, "suppressible");
+      if (text != "true" && text != "false") fail(sup, "expected suppressible: true or false");
+      info.suppressible = text == "true";
+    }
 
     if (const YAML::Node p = node["params"]) {
       if (!p.IsMap()) fail(p, "expected a mapping of parameter names to default values under 'params'");
@@ -490,6 +496,65 @@ const RuleInfo* RuleSet::find(std::string_view idOrName) const {
   if (auto it = byId_.find(idOrName); it != byId_.end()) return &compiled_[it->second]->info;
   if (auto it = byName_.find(idOrName); it != byName_.end()) return &compiled_[it->second]->info;
   return nullptr;
+}
+
+namespace {
+
+RuleSet::Compiled& mutableRule(const std::vector<std::unique_ptr<RuleSet::Compiled>>& compiled, const RuleSet& set,
+                               std::string_view idOrName) {
+  const RuleInfo* info = set.find(idOrName);
+  if (info == nullptr) throw std::invalid_argument("no rule with id or name '" + std::string(idOrName) + "'");
+  for (const auto& c : compiled) {
+    if (&c->info == info) return *c;
+  }
+  throw std::logic_error("rule index out of date");
+}
+
+}  // namespace
+
+void RuleSet::setEnabled(std::string_view idOrName, bool enabled) {
+  Compiled& rule = mutableRule(compiled_, *this, idOrName);
+  if (!enabled && !rule.info.suppressible) {
+    throw std::invalid_argument(rule.info.id + " [" + rule.info.name +
+                                "] cannot be turned off: it reports checks that could not be made, and a gate fails "
+                                "closed");
+  }
+  rule.info.enabled = enabled;
+}
+
+void RuleSet::setSeverity(std::string_view idOrName, Severity severity) {
+  Compiled& rule = mutableRule(compiled_, *this, idOrName);
+  if (!rule.info.suppressible && severity != rule.info.severity) {
+    throw std::invalid_argument(rule.info.id + " [" + rule.info.name +
+                                "] keeps its severity: it reports checks that could not be made");
+  }
+  rule.info.severity = severity;
+}
+
+void RuleSet::setParam(std::string_view idOrName, const std::string& param, const Value& value) {
+  Compiled& rule = mutableRule(compiled_, *this, idOrName);
+  auto it = rule.params.find(param);
+  if (it == rule.params.end()) {
+    std::string known;
+    for (const auto& [name, v] : rule.params) known += (known.empty() ? "" : ", ") + name;
+    throw std::invalid_argument(rule.info.id + " [" + rule.info.name + "] has no parameter '" + param + "'" +
+                                (known.empty() ? " (it has none)" : " (it has: " + known + ")"));
+  }
+  const Value& old = it->second;
+  const bool sameKind = old.kind() == value.kind() || (old.kind() == Value::Kind::Double && value.isNumber());
+  if (!sameKind) {
+    throw std::invalid_argument("parameter '" + param + "' of " + rule.info.id + " expects " + kindName(old.kind()) +
+                                " (default " + old.str() + "), got " + kindName(value.kind()));
+  }
+  auto params = rule.params;
+  params[param] = value;
+  if (auto error = templateParamError(rule.info.templateName, params)) {
+    throw std::invalid_argument("parameter '" + param + "' of " + rule.info.id + ": " + *error);
+  }
+  rule.params = std::move(params);
+  for (RuleParam& p : rule.info.params) {
+    if (p.name == param) p.value = value;
+  }
 }
 
 const std::set<std::string>& RuleSet::checkedKeys(EntityKind kind) const {

@@ -1,6 +1,7 @@
 #include <filesystem>
 
 #include "kafkalint/text.hpp"
+#include "load/directive_comments.hpp"
 #include "load/input_readers.hpp"
 #include "load/properties_parser.hpp"
 #include "load/text_file.hpp"
@@ -104,6 +105,7 @@ bool InputBuilder::setFromPropertiesFile(Entity& entity, const TreeNode& pathNod
     PropertiesDocument doc = parseProperties(text.content, display);
     result_.claimedFiles.emplace(ec ? real.string() : canonical.string(), display_);
     const FileId file = result_.model.files.add(display);
+    scanDirectiveComments(result_.model, file, text.content, CommentSyntax::Properties);
     for (const PropertiesEntry& e : doc.entries) {
       set(entity, e.key, e.value, {file, e.keyPosition.line, e.keyPosition.column},
           {file, e.valuePosition.line, e.valuePosition.column});

@@ -13,6 +13,7 @@
 #include "kafkalint/load.hpp"
 #include "kafkalint/text.hpp"
 #include "load/classify.hpp"
+#include "load/directive_comments.hpp"
 #include "load/input_readers.hpp"
 #include "load/properties_parser.hpp"
 #include "load/text_file.hpp"
@@ -147,6 +148,7 @@ void loadPropertiesText(LoadResult& result, const std::string& displayPath, std:
   Model& model = result.model;
   std::vector<InputError>& errors = result.errors;
   const FileId file = model.files.add(displayPath);
+  scanDirectiveComments(model, file, content, CommentSyntax::Properties);
   InputRecord record;
   record.file = file;
   PropertiesDocument doc;
@@ -264,6 +266,7 @@ void loadStructuredText(LoadResult& result, const std::string& display, const st
                         std::string_view content, InputSyntax syntax, const LoadOptions& options, bool fromDirectory) {
   Model& model = result.model;
   const FileId file = model.files.add(display);
+  scanDirectiveComments(model, file, content, CommentSyntax::Hash);
   InputRecord record;
   record.file = file;
   ConfigTree tree;

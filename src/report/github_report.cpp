@@ -1,5 +1,6 @@
 // GitHub Actions workflow commands: one `::error file=...,line=...,col=...,title=...::message`
 // annotation per finding and per input error (docs/ci.md).
+#include "kafkalint/gate.hpp"
 #include "kafkalint/report_formats.hpp"
 #include "report/ci_support.hpp"
 
@@ -67,6 +68,7 @@ void annotate(std::ostream& out, std::string_view level, const std::optional<ci:
 void writeGithub(std::ostream& out, const Report& report, const std::filesystem::path& workingDirectory) {
   const ci::Places places(report.model, workingDirectory);
   for (const Finding& f : report.findings) {
+    if (!countsForGate(f)) continue;  // annotations are for what fails the gate
     const std::string live = places.liveSubject(f);
     annotate(out, command(f.severity), places.of(f), f.ruleId + " [" + f.ruleName + "]",
              live.empty() ? f.message : live + ": " + f.message);

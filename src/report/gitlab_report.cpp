@@ -3,6 +3,7 @@
 // (docs/ci.md).
 #include <nlohmann/json.hpp>
 
+#include "kafkalint/gate.hpp"
 #include "kafkalint/report_formats.hpp"
 #include "report/ci_support.hpp"
 
@@ -40,10 +41,15 @@ Json issue(std::string description, std::string checkName, std::string fingerpri
 
 void writeGitlab(std::ostream& out, const Report& report, const std::filesystem::path& workingDirectory) {
   const ci::Places places(report.model, workingDirectory);
-  const std::vector<std::string> ids = ci::uniqueFingerprints(report.findings);
+  // Code Quality has no notion of an accepted finding: suppressed and baselined ones are left out.
+  std::vector<Finding> shown;
+  for (const Finding& f : report.findings) {
+    if (countsForGate(f)) shown.push_back(f);
+  }
+  const std::vector<std::string> ids = ci::uniqueFingerprints(shown);
   Json doc = Json::array();
-  for (std::size_t i = 0; i < report.findings.size(); ++i) {
-    const Finding& f = report.findings[i];
+  for (std::size_t i = 0; i < shown.size(); ++i) {
+    const Finding& f = shown[i];
     const std::string live = places.liveSubject(f);
     const std::string message = f.ruleId + " [" + f.ruleName + "] " + (live.empty() ? "" : live + ": ") + f.message;
     const std::string nonFile = f.location.valid() ? report.model.files.path(f.location.file) : f.entityName;

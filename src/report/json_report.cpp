@@ -65,12 +65,58 @@ Json budgetJson(const TopicBudget& b, const SourceFiles& files) {
   return item;
 }
 
+// Writes the document as it goes, in nlohmann's dump(2) layout: each top-level field, and each
+// element of the long arrays (findings, budgets), is built and written on its own, so that a report
+// on a million partitions never holds its whole DOM in memory.
+class JsonStream {
+ public:
+  explicit JsonStream(std::ostream& out) : out_(out) {}
+  void field(std::string_view key, const Json& value) {
+    begin(key);
+    write(value, 2);
+  }
+  void beginArray(std::string_view key) {
+    begin(key);
+    out_ << '[';
+    elements_ = 0;
+  }
+  void element(const Json& value) {
+    out_ << (elements_++ == 0 ? "\n    " : ",\n    ");
+    write(value, 4);
+  }
+  void endArray() { out_ << (elements_ == 0 ? "]" : "\n  ]"); }
+  void end() { out_ << (first_ ? "{}\n" : "\n}\n"); }
+
+ private:
+  void begin(std::string_view key) {
+    out_ << (first_ ? "{\n  " : ",\n  ") << Json(std::string(key)).dump() << ": ";
+    first_ = false;
+  }
+  // Strings are escaped in the dump: a raw newline is always the layout's.
+  void write(const Json& value, int indent) {
+    const std::string text = value.dump(2);
+    std::size_t from = 0;
+    for (std::size_t nl = text.find('\n'); nl != std::string::npos; nl = text.find('\n', from)) {
+      out_.write(text.data() + from, static_cast<std::streamsize>(nl + 1 - from));
+      out_.write("    ", indent);
+      from = nl + 1;
+    }
+    out_.write(text.data() + from, static_cast<std::streamsize>(text.size() - from));
+  }
+  std::ostream& out_;
+  bool first_ = true;
+  std::size_t elements_ = 0;
+};
+
 }  // namespace
 
 std::string fingerprint(const Finding& f) {
   // FNV-1a over the identity fields: stable across runs, independent of lines and message text.
   std::string identity = f.ruleId + "\x1f" + std::string(entityKindId(f.entityKind)) + "\x1f" + f.entityName;
   for (const std::string& k : f.keys) identity += "\x1f" + k;
+  // Added later: appended only when set, so that the fingerprints of other findings stay the same.
+  if (!f.cluster.empty()) identity += "\x1e" + f.cluster;
+  if (!f.relatedTopic.empty()) identity += "\x1d" + f.relatedTopic;
   std::uint64_t h = 1469598103934665603ull;
   for (unsigned char c : identity) {
     h ^= c;
@@ -83,13 +129,13 @@ std::string fingerprint(const Finding& f) {
 
 void writeJson(std::ostream& out, const Report& report) {
   const SourceFiles& files = report.model.files;
-  Json doc;
-  doc["schemaVersion"] = kJsonSchemaVersion;
-  doc["tool"] = {{"name", "kafkalint"},
-                 {"version", toolVersion()},
-                 {"kafkaVersion", report.kafkaVersion.str()},
-                 {"clientVersion", report.clientVersion.str()},
-                 {"rules", report.rules.compiled().size()}};
+  JsonStream doc(out);
+  doc.field("schemaVersion", kJsonSchemaVersion);
+  doc.field("tool", {{"name", "kafkalint"},
+                     {"version", toolVersion()},
+                     {"kafkaVersion", report.kafkaVersion.str()},
+                     {"clientVersion", report.clientVersion.str()},
+                     {"rules", report.rules.compiled().size()}});
 
   Json inputs = Json::array();
   for (const InputRecord& in : report.model.inputs) {
@@ -100,12 +146,12 @@ void writeJson(std::ostream& out, const Report& report) {
     item["reason"] = in.reason;
     inputs.push_back(std::move(item));
   }
-  doc["inputs"] = std::move(inputs);
+  doc.field("inputs", inputs);
 
   std::size_t counts[3] = {0, 0, 0};
-  Json findings = Json::array();
+  doc.beginArray("findings");
   for (const Finding& f : report.findings) {
-    ++counts[static_cast<int>(f.severity)];
+    if (countsForGate(f)) ++counts[static_cast<int>(f.severity)];
     Json effective = Json::object();
     for (const EffectiveEntry& e : f.effective) {
       Json v{{"value", e.isSet ? Json(e.value) : Json(nullptr)},
@@ -114,17 +160,32 @@ void writeJson(std::ostream& out, const Report& report) {
       if (e.provenance.location.valid()) v["location"] = location(e.provenance.location, files);
       effective[e.key] = std::move(v);
     }
-    findings.push_back(Json{{"ruleId", f.ruleId},
-                            {"ruleName", f.ruleName},
-                            {"severity", severityId(f.severity)},
-                            {"entity", {{"kind", entityKindId(f.entityKind)}, {"name", f.entityName}}},
-                            {"keys", f.keys},
-                            {"message", f.message},
-                            {"location", location(f.location, files)},
-                            {"effective", std::move(effective)},
-                            {"fingerprint", fingerprint(f)}});
+    Json entity{{"kind", entityKindId(f.entityKind)}, {"name", f.entityName}};
+    if (!f.cluster.empty()) entity["cluster"] = f.cluster;
+    if (!f.relatedTopic.empty()) entity["topic"] = f.relatedTopic;
+    Json item{{"ruleId", f.ruleId},
+              {"ruleName", f.ruleName},
+              {"severity", severityId(f.severity)},
+              {"entity", std::move(entity)},
+              {"keys", f.keys},
+              {"message", f.message},
+              {"location", location(f.location, files)},
+              {"effective", std::move(effective)},
+              {"fingerprint", fingerprint(f)}};
+    if (!f.suppressions.empty()) {
+      Json suppressions = Json::array();
+      for (const Suppression& s : f.suppressions) {
+        suppressions.push_back(Json{{"kind", s.kind == Suppression::Kind::InSource ? "inSource" : "external"},
+                                    {"justification", s.justification}});
+      }
+      item["suppressions"] = std::move(suppressions);
+    }
+    if (f.baselineState != BaselineState::None) {
+      item["baselineState"] = f.baselineState == BaselineState::New ? "new" : "unchanged";
+    }
+    doc.element(item);
   }
-  doc["findings"] = std::move(findings);
+  doc.endArray();
 
   Json errors = Json::array();
   for (const InputError& e : report.errors) {
@@ -134,7 +195,7 @@ void writeJson(std::ostream& out, const Report& report) {
     item["message"] = e.what();
     errors.push_back(std::move(item));
   }
-  doc["errors"] = std::move(errors);
+  doc.field("errors", errors);
 
   if (!report.model.live.empty()) {
     Json clusters = Json::array();
@@ -170,25 +231,48 @@ void writeJson(std::ostream& out, const Report& report) {
           {"groups", std::move(groups)},
           {"groupsError", live.groupsError.empty() ? Json(nullptr) : Json(live.groupsError)}});
     }
-    doc["clusters"] = std::move(clusters);
+    doc.field("clusters", clusters);
   }
   if (report.budgets != nullptr) {
-    Json budgets = Json::array();
-    for (const TopicBudget& b : *report.budgets) budgets.push_back(budgetJson(b, files));
-    doc["durabilityBudget"] = std::move(budgets);
+    doc.beginArray("durabilityBudget");
+    for (const TopicBudget& b : *report.budgets) doc.element(budgetJson(b, files));
+    doc.endArray();
+  }
+
+  if (const GateSummary* gate = report.gate) {
+    Json g{{"suppressedInline", gate->suppressedInline},
+           {"suppressedByEntry", gate->suppressedByEntry},
+           {"excluded", gate->excluded},
+           {"belowMinSeverity", gate->belowMinSeverity},
+           {"suppressedShown", gate->showSuppressed}};
+    if (gate->baselineUsed) {
+      Json stale = Json::array();
+      for (const BaselineEntry& e : gate->staleBaseline) {
+        Json item{{"ruleId", e.identity.rule},
+                  {"entity", e.identity.entity},
+                  {"keys", e.identity.keys},
+                  {"count", e.count},
+                  {"line", e.line}};
+        if (!e.identity.cluster.empty()) item["cluster"] = e.identity.cluster;
+        if (!e.identity.topic.empty()) item["topic"] = e.identity.topic;
+        stale.push_back(std::move(item));
+      }
+      g["baseline"] = Json{{"file", gate->baselinePath}, {"matched", gate->baselined}, {"stale", std::move(stale)}};
+    }
+    doc.field("gate", g);
   }
 
   std::size_t checked = 0;
   for (const InputRecord& in : report.model.inputs) checked += in.status == InputRecord::Status::Checked ? 1 : 0;
-  doc["summary"] = {{"errors", counts[2]},
-                    {"warnings", counts[1]},
-                    {"notes", counts[0]},
-                    {"files", report.model.inputs.size()},
-                    {"filesChecked", checked},
-                    {"entities", report.model.entities.size()},
-                    {"inputErrors", report.errors.size()},
-                    {"exitCode", static_cast<int>(report.exitCode)}};
-  out << doc.dump(2) << "\n";
+  doc.field("summary", {{"errors", counts[2]},
+                        {"warnings", counts[1]},
+                        {"notes", counts[0]},
+                        {"files", report.model.inputs.size()},
+                        {"filesChecked", checked},
+                        {"entities", report.model.entities.size()},
+                        {"inputErrors", report.errors.size()},
+                        {"exitCode", static_cast<int>(report.exitCode)}});
+  doc.end();
 }
 
 }  // namespace kafkalint

@@ -99,6 +99,10 @@ void writeRuleExplanation(std::ostream& out, const RuleInfo& r) {
     for (std::size_t i = 0; i < r.tags.size(); ++i) out << (i ? ", " : "") << r.tags[i];
     out << "\n";
   }
+  if (!r.suppressible) {
+    out << "Suppressible: no (it reports checks that could not be made: it cannot be turned off, downgraded, "
+           "suppressed or baselined)\n";
+  }
   out << "Defined in: " << r.origin << (r.builtin ? " (built in)" : "") << "\n";
 }
 

@@ -183,6 +183,13 @@ Json notifications(const Report& report, const ci::Places& places) {
   if (ci::nothingChecked(report.model, report.errors, report.exitCode)) {
     out.push_back({{"level", "error"}, {"message", {{"text", "nothing checked: no Kafka configuration found."}}}});
   }
+  if (report.gate != nullptr && !report.gate->staleBaseline.empty()) {
+    out.push_back({{"level", "note"},
+                   {"message",
+                    {{"text", std::to_string(report.gate->staleBaseline.size()) + " entries of the baseline " +
+                                  report.gate->baselinePath +
+                                  " match no finding any more; write it again with --write-baseline to drop them."}}}});
+  }
   if (report.exitCode == ExitCode::CouldNotVerify) {
     std::size_t unverified = 0;
     for (const Finding& f : report.findings) {
@@ -205,6 +212,7 @@ void writeSarif(std::ostream& out, const Report& report, const std::filesystem::
   Json rules = Json::array();
   std::map<std::string, std::size_t, std::less<>> ruleIndex;
   for (const RuleInfo* rule : report.rules.rules()) {
+    if (!rule->enabled) continue;  // rules[] lists the rules that ran
     ruleIndex[rule->id] = rules.size();
     rules.push_back(ruleDescriptor(*rule));
   }
@@ -213,6 +221,27 @@ void writeSarif(std::ostream& out, const Report& report, const std::filesystem::
   const std::vector<std::string> ids = ci::uniqueFingerprints(report.findings);
   for (std::size_t i = 0; i < report.findings.size(); ++i) {
     results.push_back(result(report.findings[i], ids[i], ruleIndex, places));
+  }
+  // Baseline entries no finding matches any more: "absent" results, shown with --show-suppressed
+  // only (GitHub ignores baselineState and would open alerts for them).
+  if (report.gate != nullptr && report.gate->showSuppressed) {
+    for (const BaselineEntry& e : report.gate->staleBaseline) {
+      Finding f;
+      f.ruleId = e.identity.rule;
+      const RuleInfo* rule = report.rules.find(e.identity.rule);
+      f.ruleName = rule != nullptr ? rule->name : "";
+      f.severity = rule != nullptr ? rule->severity : Severity::Warning;
+      const std::size_t colon = e.identity.entity.find(':');
+      if (auto kind = parseEntityKind(e.identity.entity.substr(0, colon))) f.entityKind = *kind;
+      f.entityName = colon == std::string::npos ? e.identity.entity : e.identity.entity.substr(colon + 1);
+      f.cluster = e.identity.cluster;
+      f.relatedTopic = e.identity.topic;
+      f.keys = e.identity.keys;
+      f.message = "baseline entry with no matching finding any more (" + report.gate->baselinePath + ":" +
+                  std::to_string(e.line) + "): fixed or renamed";
+      f.baselineState = BaselineState::Absent;
+      results.push_back(result(f, fingerprint(f), ruleIndex, places));
+    }
   }
 
   Json invocation{{"executionSuccessful", report.exitCode == ExitCode::Ok || report.exitCode == ExitCode::Findings},

@@ -187,6 +187,27 @@ void writeBudgets(std::ostream& out, const std::vector<TopicBudget>& budgets, co
          "  every replica in sync; where the replicas are is not known.\n";
 }
 
+// Baseline entries that no finding matches any more: fixed, or renamed.
+void writeStaleBaseline(std::ostream& out, const GateSummary& gate, const Style& style, bool verbose) {
+  if (gate.staleBaseline.empty()) return;
+  constexpr std::size_t kShown = 10;
+  const std::size_t shown = verbose ? gate.staleBaseline.size() : std::min(gate.staleBaseline.size(), kShown);
+  out << "\n"
+      << style.wrap("1", "Baseline entries no finding matches any more") << " (" << gate.baselinePath
+      << "; fixed or renamed: write it again with --write-baseline to drop them):\n";
+  for (std::size_t i = 0; i < shown; ++i) {
+    const BaselineEntry& e = gate.staleBaseline[i];
+    out << "  " << printable(gate.baselinePath) << ":" << e.line << ": " << printable(e.identity.rule) << " "
+        << printable(e.identity.entity);
+    if (!e.identity.topic.empty()) out << " topic " << printable(e.identity.topic);
+    if (e.count > 1) out << " (" << e.count << " findings)";
+    out << "\n";
+  }
+  if (shown < gate.staleBaseline.size()) {
+    out << "  ... and " << gate.staleBaseline.size() - shown << " more (-v lists every one)\n";
+  }
+}
+
 }  // namespace
 
 void writeText(std::ostream& out, const Report& report, const TextOptions& options) {
@@ -194,7 +215,8 @@ void writeText(std::ostream& out, const Report& report, const TextOptions& optio
   const SourceFiles& files = report.model.files;
   std::size_t counts[3] = {0, 0, 0};
   for (const Finding& f : report.findings) {
-    ++counts[static_cast<int>(f.severity)];
+    const bool accepted = !countsForGate(f);
+    if (!accepted) ++counts[static_cast<int>(f.severity)];
     const std::string entity = std::string(entityKindId(f.entityKind)) + " " + f.entityName;
     std::string where = !f.location.valid()    ? entity
                         : f.location.line == 0 ? files.path(f.location.file) + " " + entity  // a live cluster
@@ -202,7 +224,15 @@ void writeText(std::ostream& out, const Report& report, const TextOptions& optio
                                                      ":" + std::to_string(f.location.column);
     // Names and messages quote the inputs: printed through printable(), never raw.
     out << style.wrap("1", printable(where)) << ": " << style.severity(f.severity) << " " << f.ruleId << " ["
-        << f.ruleName << "] " << printable(f.message) << "\n";
+        << f.ruleName << "] " << printable(f.message);
+    if (!f.suppressions.empty()) {
+      const Suppression& s = f.suppressions.front();
+      out << style.wrap("2", std::string(" [suppressed") + (s.kind == Suppression::Kind::InSource ? " inline" : "") +
+                                 ": " + printable(s.justification) + "]");
+    } else if (f.baselineState == BaselineState::Unchanged) {
+      out << style.wrap("2", " [in baseline]");
+    }
+    out << "\n";
     if (options.verbose) {
       for (const EffectiveEntry& e : f.effective) {
         out << "    " << printable(e.key) << " = " << printable(e.isSet ? e.value : "(not set)") << "  ("
@@ -212,6 +242,7 @@ void writeText(std::ostream& out, const Report& report, const TextOptions& optio
   }
 
   if (report.budgets != nullptr) writeBudgets(out, *report.budgets, style, options.verbose);
+  if (report.gate != nullptr) writeStaleBaseline(out, *report.gate, style, options.verbose);
 
   std::size_t checked = 0, skipped = 0, unclassified = 0;
   std::map<EntityKind, std::size_t> kinds;
@@ -242,6 +273,23 @@ void writeText(std::ostream& out, const Report& report, const TextOptions& optio
   if (skipped > 0) summary += "; " + plural(skipped, "file") + " skipped";
   if (unclassified > 0) summary += "; " + plural(unclassified, "file") + " not recognised";
   if (!report.errors.empty()) summary += "; " + plural(report.errors.size(), "input error");
+  if (const GateSummary* gate = report.gate) {
+    const std::size_t suppressed = gate->suppressedInline + gate->suppressedByEntry;
+    if (suppressed > 0) {
+      summary += "; " + std::to_string(suppressed) + " suppressed (" + std::to_string(gate->suppressedInline) +
+                 " inline, " + std::to_string(gate->suppressedByEntry) + " by [[suppress]] entries)";
+    }
+    if (gate->baselineUsed) {
+      summary += "; " + std::to_string(gate->baselined) + " in the baseline";
+      if (!gate->staleBaseline.empty()) {
+        const std::size_t n = gate->staleBaseline.size();
+        summary += ", " + std::to_string(n) + (n == 1 ? " stale baseline entry" : " stale baseline entries");
+      }
+    }
+    if ((suppressed > 0 || gate->baselined > 0) && !gate->showSuppressed) summary += " (--show-suppressed lists them)";
+    if (gate->excluded > 0) summary += "; " + plural(gate->excluded, "finding") + " on excluded entities";
+    if (gate->belowMinSeverity > 0) summary += "; " + std::to_string(gate->belowMinSeverity) + " below --min-severity";
+  }
   out << style.wrap("1", "kafkalint: ") << summary << "\n";
 }
 

@@ -82,8 +82,22 @@ bool Catalog::isPasswordKey(std::string_view name) const {
   return std::binary_search(passwordKeys_.begin(), passwordKeys_.end(), name);
 }
 
-KafkaVersion Catalog::newest() const { return *KafkaVersion::parse(kVersions.back()); }
-KafkaVersion Catalog::oldestCovered() const { return *KafkaVersion::parse(kVersions.front()); }
+namespace {
+
+// kVersions parsed once: versionIndex() runs for every catalog look-up.
+const std::vector<KafkaVersion>& parsedVersions() {
+  static const std::vector<KafkaVersion> parsed = [] {
+    std::vector<KafkaVersion> out;
+    for (auto v : kVersions) out.push_back(*KafkaVersion::parse(v));
+    return out;
+  }();
+  return parsed;
+}
+
+}  // namespace
+
+KafkaVersion Catalog::newest() const { return parsedVersions().back(); }
+KafkaVersion Catalog::oldestCovered() const { return parsedVersions().front(); }
 
 std::vector<std::string> Catalog::versionLines() const {
   std::vector<std::string> out{"0.8", "0.9", "0.10", "0.11", "1.0", "1.1"};
@@ -98,10 +112,10 @@ bool Catalog::isKnownRelease(const KafkaVersion& v) const {
 }
 
 int Catalog::versionIndex(const KafkaVersion& v) const {
-  if (v < oldestCovered()) return 0;  // older releases start from the oldest table plus legacy facts
-  for (std::size_t i = 0; i < kVersions.size(); ++i) {
-    auto line = KafkaVersion::parse(kVersions[i]);
-    if (line->major == v.major && line->minor == v.minor) return int(i);
+  const std::vector<KafkaVersion>& versions = parsedVersions();
+  if (v < versions.front()) return 0;  // older releases start from the oldest table plus legacy facts
+  for (std::size_t i = 0; i < versions.size(); ++i) {
+    if (versions[i].major == v.major && versions[i].minor == v.minor) return int(i);
   }
   if (v > newest()) return int(kVersions.size()) - 1;
   return -1;

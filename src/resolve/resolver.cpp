@@ -79,8 +79,8 @@ const Dialect& Resolver::dialectFor(const Entity& entity) const {
   return *dialects_.emplace(key, std::move(dialect)).first->second;
 }
 
-EntityView::EntityView(const Resolver& resolver, const Entity& entity)
-    : resolver_(&resolver), entity_(&entity), dialect_(&resolver.dialectFor(entity)) {
+EntityView::EntityView(const Resolver& resolver, const Entity& entity, SharedViews* shared)
+    : resolver_(&resolver), entity_(&entity), dialect_(&resolver.dialectFor(entity)), shared_(shared) {
   for (const Setting& s : entity.settings) {
     KeyLookup lookup = dialect_->lookup(s.key);
     if (lookup.status == KeyLookup::Status::Known) written_[lookup.canonical] = &s;  // last one wins
@@ -126,14 +126,22 @@ const Setting* EntityView::written(std::string_view canonical) const {
 
 EntityView* EntityView::parent() {
   if (entity_->inheritsFrom == nullptr) return nullptr;
+  if (shared_ != nullptr) return &shared_->of(*entity_->inheritsFrom);
   if (!parent_) parent_ = std::make_unique<EntityView>(*resolver_, *entity_->inheritsFrom);
   return parent_.get();
 }
 
 EntityView* EntityView::cluster() {
   if (entity_->cluster == nullptr) return nullptr;
+  if (shared_ != nullptr) return &shared_->of(*entity_->cluster);
   if (!cluster_) cluster_ = std::make_unique<EntityView>(*resolver_, *entity_->cluster);
   return cluster_.get();
+}
+
+EntityView& SharedViews::of(const Entity& entity) {
+  std::unique_ptr<EntityView>& view = views_[&entity];
+  if (!view) view = std::make_unique<EntityView>(*resolver_, entity, this);
+  return *view;
 }
 
 const KafkaVersion& EntityView::kafkaVersion() const { return resolver_->versionFor(*entity_); }

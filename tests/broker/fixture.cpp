@@ -272,14 +272,15 @@ GeneratedTopics parseGenerated(const Json& g, const std::string& where) {
   set.partitions = g.value("partitions", 1);
   set.replicationFactor = g.value("replication_factor", 1);
   set.isrShrinkEvery = g.value("isr_shrink_every", std::int64_t{0});
+  set.isrShrinkBy = g.value("isr_shrink_by", 1);
   set.leaderlessEvery = g.value("leaderless_every", std::int64_t{0});
   set.internal = g.value("internal", false);
   set.configs =
       std::make_shared<ConfigSet>(parseConfigs(g.value("configs", Json()), config_source::kDynamicTopic, where));
   set.metadataError = errorFor(g, "metadata");
   set.describeConfigsError = errorFor(g, "describe_configs");
-  if (set.count < 0 || set.partitions < 1 || set.replicationFactor < 1) {
-    throw FixtureError(where + ": count, partitions and replication_factor must be positive");
+  if (set.count < 0 || set.partitions < 1 || set.replicationFactor < 1 || set.isrShrinkBy < 1) {
+    throw FixtureError(where + ": count, partitions, replication_factor and isr_shrink_by must be positive");
   }
   return set;
 }
@@ -449,8 +450,9 @@ TopicSpec Cluster::materialise(const GeneratedTopics& set, std::int64_t i) const
       partition.replicas.push_back(brokers[static_cast<std::size_t>((ordinal + r) % brokerCount)].id);
     }
     partition.isr = partition.replicas;
-    if (set.isrShrinkEvery > 0 && ordinal % set.isrShrinkEvery == 0 && partition.isr.size() > 1)
-      partition.isr.pop_back();
+    if (set.isrShrinkEvery > 0 && ordinal % set.isrShrinkEvery == 0) {
+      for (std::int32_t k = 0; k < set.isrShrinkBy && partition.isr.size() > 1; ++k) partition.isr.pop_back();
+    }
     partition.leader = partition.replicas.front();
     if (set.leaderlessEvery > 0 && ordinal % set.leaderlessEvery == 0) {
       partition.leader = -1;

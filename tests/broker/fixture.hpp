@@ -90,7 +90,8 @@ struct GeneratedTopics {
   std::int64_t count = 0;
   std::int32_t partitions = 1;
   std::int32_t replicationFactor = 1;
-  std::int64_t isrShrinkEvery = 0;   // every Nth partition (0 = none) has its last replica out of the ISR
+  std::int64_t isrShrinkEvery = 0;   // every Nth partition (0 = none) has its last replica(s) out of the ISR
+  std::int32_t isrShrinkBy = 1;      // how many of its last replicas leave the ISR (at least one stays)
   std::int64_t leaderlessEvery = 0;  // every Nth partition (0 = none) has no leader
   bool internal = false;
   std::shared_ptr<const ConfigSet> configs;

@@ -148,6 +148,17 @@ class Fixture:
         write(self.repo, "clean/server.properties", CLEAN_BROKER)
         write(self.repo, "specs/prod.yaml", PROD_SPEC)
         write(self.repo, "specs/two-topics.yaml", TWO_TOPICS_SPEC)
+        write(self.repo, "dup/producer.properties", "acks=1\nacks=0\nacks=1\nretries=0\n")
+        # Suppressed findings (inline and by a [[suppress]] entry) and a baseline with a stale entry.
+        write(self.repo, "gate/producer.properties",
+              "# kafkalint: ignore KL0301 -- the edge gateway resends from its journal\nacks=1\nretries=0\n"
+              "enable.idempotence=false\n")
+        write(self.repo, "gate/suppress.toml",
+              '[[suppress]]\nrule = "KL0302"\nfile = "gate/*.properties"\nreason = "retried by the caller"\n')
+        write(self.repo, "gate/baseline.toml",
+              'version = 1\n\n[[finding]]\nrule = "KL0304"\nentity = "producer:gate/producer.properties"\n'
+              'keys = ["enable.idempotence"]\n\n[[finding]]\nrule = "KL0201"\nentity = "topic:gone"\n'
+              'keys = ["replication.factor"]\n')
         write(self.repo, "bad/u.properties", b"acks=all\nclient.id=\xff\n", mode="wb")
         write(self.repo, "rules/acme.yaml",
               "id: ACME0001\nname: acme-linger\nseverity: note\nscope: producer\nsummary: linger at least 5\n"
@@ -184,7 +195,13 @@ def setUpModule():
     FIX.run("input-errors", ["clean", "missing.properties", "bad/u.properties"])
     FIX.run("stdin", ["-"], stdin="acks=0\n")
     FIX.run("user-rules", ["--rules", "rules", "conf dir"])
-    FIX.run("same-identity", ["specs/two-topics.yaml"])
+    FIX.run("same-identity", ["dup/producer.properties"])
+    FIX.run("two-topics", ["specs/two-topics.yaml"])
+    gate = ["--no-config", "--kind", "producer=gate/producer.properties", "gate/producer.properties",
+            "--suppressions", "gate/suppress.toml"]
+    FIX.run("suppressed-shown", gate + ["--show-suppressed"])
+    FIX.run("baseline-shown", gate + ["--baseline", "gate/baseline.toml", "--show-suppressed"])
+    FIX.run("baseline-new-only", gate + ["--baseline", "gate/baseline.toml", "--fail-on", "warning"])
     # The README's GitHub Actions step, as the runner would run it.
     workflow = readme_ci_examples()[0]
     audit = [s for s in workflow["jobs"]["kafkalint"]["steps"] if "kafkalint check" in s.get("run", "")][0]
@@ -207,7 +224,8 @@ def tearDownModule():
 
 
 EXPECTED_EXIT = {"examples": 1, "corpus-outside-cwd": 1, "spaces-unicode": 1, "special-characters": 1, "clean": 0,
-                 "nothing-checked": 2, "input-errors": 2, "stdin": 1, "user-rules": 1, "same-identity": 1,
+                 "nothing-checked": 2, "input-errors": 2, "stdin": 1, "user-rules": 1, "same-identity": 1, "two-topics": 1,
+                 "suppressed-shown": 0, "baseline-shown": 0, "baseline-new-only": 0,
                  "readme-github-actions": 1,
                  "live-only": 1, "live-with-spec": 1, "live-unreachable": 3}
 
@@ -234,6 +252,32 @@ class Sarif(unittest.TestCase):
         with open(path, "w") as f:
             json.dump(doc, f)
         return path
+
+    def test_suppressed_results_carry_their_suppressions_and_baseline_states(self):
+        results = load(FIX.runs["suppressed-shown"][2]["sarif"])["runs"][0]["results"]
+        by_rule = {r["ruleId"]: r for r in results}
+        self.assertEqual([{"kind": "inSource", "status": "accepted",
+                           "justification": "the edge gateway resends from its journal"}],
+                         by_rule["KL0301"]["suppressions"])
+        self.assertEqual("external", by_rule["KL0302"]["suppressions"][0]["kind"])
+        self.assertNotIn("suppressions", by_rule["KL0304"])
+        self.assertTrue(all("baselineState" not in r for r in results))  # no baseline given
+        results = load(FIX.runs["baseline-shown"][2]["sarif"])["runs"][0]["results"]
+        states = sorted((r["ruleId"], r["baselineState"]) for r in results)
+        self.assertEqual([("KL0201", "absent"), ("KL0301", "new"), ("KL0302", "new"), ("KL0304", "unchanged")], states)
+        notes = load(FIX.runs["baseline-shown"][2]["sarif"])["runs"][0]["invocations"][0]["toolExecutionNotifications"]
+        self.assertTrue(any("match no finding any more" in n["message"]["text"] for n in notes))
+
+    def test_without_show_suppressed_accepted_findings_are_left_out_of_every_report(self):
+        paths = FIX.runs["baseline-new-only"][2]
+        self.assertEqual([], load(paths["sarif"])["runs"][0]["results"])
+        self.assertEqual([], load(paths["json"])["findings"])
+        self.assertEqual([], load(paths["gitlab"]))
+        with open(paths["github"], encoding="utf-8") as f:
+            self.assertEqual("", f.read())
+        gate = load(paths["json"])["gate"]
+        self.assertEqual((1, 1, 1), (gate["suppressedInline"], gate["suppressedByEntry"], gate["baseline"]["matched"]))
+        self.assertEqual("topic:gone", gate["baseline"]["stale"][0]["entity"])
 
     def test_every_sarif_is_valid_against_the_oasis_schema(self):
         schema = load(os.path.join(ARGS.shared, "sarif", "sarif-schema-2.1.0.json"))
@@ -347,7 +391,8 @@ class Sarif(unittest.TestCase):
                 continue
             with self.subTest(case=case):
                 findings = load(FIX.runs[case][2]["json"])["findings"]
-                results = load(path)["runs"][0]["results"]
+                # Stale baseline entries are SARIF "absent" results, and only SARIF has them.
+                results = [r for r in load(path)["runs"][0]["results"] if r.get("baselineState") != "absent"]
                 self.assertEqual([f["ruleId"] for f in findings], [r["ruleId"] for r in results])
                 self.assertEqual([f["severity"] for f in findings], [r["level"] for r in results])
                 for f, r in zip(findings, results):
@@ -567,12 +612,19 @@ class Gitlab(unittest.TestCase):
             self.assertTrue(os.path.isfile(os.path.join(ARGS.source, i["location"]["path"])))
 
     def test_findings_with_the_same_identity_get_distinct_fingerprints(self):
+        # A key written three times: the duplicate-key rule reports the same rule, entity and key twice.
         findings = load(FIX.runs["same-identity"][2]["json"])["findings"]
-        kl0307 = [f["fingerprint"] for f in findings if f["ruleId"] == "KL0307"]
-        self.assertEqual(2, len(kl0307))
-        self.assertEqual(kl0307[0], kl0307[1])  # the JSON report's identity does not name the topic
-        issues = [i["fingerprint"] for i in load(FIX.runs["same-identity"][2]["gitlab"]) if i["check_name"] == "KL0307"]
-        self.assertEqual([kl0307[0], kl0307[0] + "-2"], issues)
+        dup = [f["fingerprint"] for f in findings if f["ruleId"] == "KL9003"]
+        self.assertEqual(2, len(dup))
+        self.assertEqual(dup[0], dup[1])
+        issues = [i["fingerprint"] for i in load(FIX.runs["same-identity"][2]["gitlab"]) if i["check_name"] == "KL9003"]
+        self.assertEqual([dup[0], dup[0] + "-2"], issues)
+
+    def test_a_producers_findings_for_two_topics_have_their_own_identities(self):
+        findings = load(FIX.runs["two-topics"][2]["json"])["findings"]
+        kl0307 = [f for f in findings if f["ruleId"] == "KL0307"]
+        self.assertEqual(["t1", "t2"], sorted(f["entity"]["topic"] for f in kl0307))
+        self.assertNotEqual(kl0307[0]["fingerprint"], kl0307[1]["fingerprint"])
 
     def test_a_clean_run_is_an_empty_array(self):
         self.assertEqual([], load(FIX.runs["clean"][2]["gitlab"]))

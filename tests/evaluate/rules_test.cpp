@@ -567,6 +567,8 @@ TEST_CASE("the built-in examples of the rule table cover every rule both ways") 
   for (const RuleInfo* rule : builtinRules().rules()) {
     if (rule->id == "KL9010") continue;  // evaluation errors: tested with a broken user rule in checks_test
     if (rule->id == "KL9009") continue;  // live clusters only: tests/load/live_model_test.cpp
+    // Reported by the gate, not the engine: tests/gate/gate_test.cpp.
+    if (rule->id == "KL9011" || rule->id == "KL9012" || rule->id == "KL9013") continue;
     CAPTURE(rule->id);
     CHECK(coverage[rule->id].first > 0);
     CHECK(coverage[rule->id].second > 0);

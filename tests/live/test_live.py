@@ -472,6 +472,54 @@ class FailClosed(BrokerTest):
         self.assertEqual(3, r.code, r.stdout)
 
 
+class Gate(BrokerTest):
+    """Baselines, suppression entries and exclusions work for live findings, which have no file."""
+
+    def setUp(self):
+        self.dir = tempfile.mkdtemp(prefix="kafkalint-live-gate-")
+        self.addCleanup(shutil.rmtree, self.dir, True)
+
+    def path(self, name):
+        return os.path.join(self.dir, name)
+
+    def test_a_baseline_accepts_the_cluster_as_it_is_and_reports_what_changes(self):
+        b = self.broker("live-state.json")
+        w = kafkalint("--no-config", "--bootstrap", b.bootstrap, "--write-baseline", self.path("b.toml"))
+        self.assertEqual(0, w.code, w.stdout + w.stderr)
+        r = kafkalint("--no-config", "--bootstrap", b.bootstrap, "--baseline", self.path("b.toml"), "--format", "json")
+        self.assertEqual(0, r.code, r.stdout + r.stderr)
+        self.assertEqual([], r.findings())
+        validate(self, r.report)
+        self.assertGreater(r.report["gate"]["baseline"]["matched"], 0)
+        # Against another cluster state, the entries of topics that are gone are stale, new risks are new.
+        b2 = self.broker("three-brokers.json")
+        r = kafkalint("--no-config", "--bootstrap", b2.bootstrap, "--baseline", self.path("b.toml"), "--format", "json")
+        self.assertEqual(1, r.code)
+        self.assertTrue(r.findings())
+        self.assertTrue(all(f["baselineState"] == "new" for f in r.findings()))
+        self.assertIn("topic:leaderless", [e["entity"] for e in r.report["gate"]["baseline"]["stale"]])
+
+    def test_suppression_entries_and_exclusions_select_live_entities(self):
+        b = self.broker("live-state.json")
+        with open(self.path("s.toml"), "w") as f:
+            f.write('[[suppress]]\nrule = "topic-leaderless"\nentity = "topic:leader*"\n'
+                    'reason = "being reassigned (OPS-9)"\nexpires = 2099-01-01\n')
+        r = kafkalint("--no-config", "--bootstrap", b.bootstrap, "--suppressions", self.path("s.toml"),
+                      "--exclude", "topic:same-*", "--format", "json")
+        validate(self, r.report)
+        self.assertEqual([], r.findings("KL0213"))
+        self.assertEqual([], r.findings("KL0214"))
+        self.assertEqual(1, r.report["gate"]["suppressedByEntry"])
+        self.assertNotIn("same-zone", [t["topic"] for t in r.report["durabilityBudget"]])
+
+    def test_nothing_accepts_a_check_that_could_not_be_made(self):
+        w = kafkalint("--no-config", "--bootstrap", "127.0.0.1:%d" % free_port(), "--timeout", "2",
+                      "--write-baseline", self.path("b.toml"), "--exit-zero")
+        self.assertEqual(3, w.code)
+        with open(self.path("b.toml")) as f:
+            self.assertNotIn("KL9009", f.read())
+
+
 class Large(BrokerTest):
     def test_a_million_partitions(self):
         b = self.broker("generated-1m-partitions.json")
@@ -499,7 +547,7 @@ def main():
     ARGS.kafkalint = os.path.abspath(ARGS.kafkalint)
     loader = unittest.TestLoader()
     suite = unittest.TestSuite()
-    classes = [Large] if ARGS.suite == "large" else [LiveAudit, Secrets, FailClosed]
+    classes = [Large] if ARGS.suite == "large" else [LiveAudit, Secrets, FailClosed, Gate]
     if rest:
         suite = loader.loadTestsFromNames(rest, sys.modules[__name__])
     else:

@@ -110,22 +110,32 @@ TEST_CASE("github annotations escape data and properties") {
   while (std::getline(lines, line)) CHECK(line.starts_with("::"));
 }
 
-TEST_CASE("gitlab fingerprints are unique even when two findings share an identity") {
-  // The producer is reported once for each topic: the same rule, entity and keys.
+TEST_CASE("a producer's findings for two topics have different identities") {
+  // The producer is reported once for each topic: the same rule, entity and keys, another topic.
   Audit a = auditWritten({{"spec.yaml",
                            "kafkalint: cluster-spec/v1\ncluster:\n  name: c\n  brokers: 3\n"
                            "  broker_config: {min.insync.replicas: 1, default.replication.factor: 3}\n"
                            "topics:\n  - {name: t1, replication_factor: 3}\n  - {name: t2, replication_factor: 3}\n"
                            "clients:\n  - {name: p, kind: producer, config: {acks: all}, produces: [t1, t2]}\n"}});
   REQUIRE(a.byRule("KL0307").size() == 2);
-  CHECK(fingerprint(*a.byRule("KL0307")[0]) == fingerprint(*a.byRule("KL0307")[1]));
+  CHECK(a.byRule("KL0307")[0]->relatedTopic == "t1");
+  CHECK(a.byRule("KL0307")[1]->relatedTopic == "t2");
+  CHECK(fingerprint(*a.byRule("KL0307")[0]) != fingerprint(*a.byRule("KL0307")[1]));
+}
+
+TEST_CASE("gitlab fingerprints are unique even when two findings share an identity") {
+  // A key written twice in one file is reported at each place: the same rule, entity and key.
+  Audit a = audit("acks=1\nacks=0\nacks=1\n", {.name = "p.properties"});
+  std::vector<const Finding*> duplicates = a.byRule("KL9003");
+  REQUIRE(duplicates.size() >= 2);
+  CHECK(fingerprint(*duplicates[0]) == fingerprint(*duplicates[1]));
   std::ostringstream out;
   writeGitlab(out, reportOf(a), std::filesystem::current_path());
   auto doc = nlohmann::json::parse(out.str());
   std::set<std::string> ids;
   for (const auto& issue : doc) ids.insert(issue["fingerprint"].get<std::string>());
   CHECK(ids.size() == doc.size());
-  CHECK(ids.contains(fingerprint(*a.byRule("KL0307")[0]) + "-2"));
+  CHECK(ids.contains(fingerprint(*duplicates[0]) + "-2"));
 }
 
 TEST_CASE("baseline states and suppressions reach SARIF results") {

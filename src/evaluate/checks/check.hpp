@@ -35,6 +35,8 @@ struct CheckContext {
   std::vector<std::pair<const Entity*, std::string>> evaluationErrors;
   // The topics of the model by name, for rules over the topics a client uses.
   std::multimap<std::string, const Entity*, std::less<>> topicsByName;
+  // The views of brokers and clusters, shared by the entities that read them.
+  SharedViews* views = nullptr;
 
   // The topic a client's reference names: one of the client's cluster (or of any cluster when
   // the client or the topic has none). nullptr when the input does not describe it.

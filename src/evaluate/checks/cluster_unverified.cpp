@@ -37,7 +37,7 @@ class ClusterUnverifiedCheck final : public Check {
     }
     for (const Entity& entity : ctx.model.entities) {
       if (!entity.fromCluster || entity.unverified.empty()) continue;
-      EntityView view(ctx.resolver, entity);
+      EntityView view(ctx.resolver, entity, ctx.views);
       for (const RuleInfo* r : ctx.rules.rules()) {
         if (std::find(r->scope.begin(), r->scope.end(), entity.kind) == r->scope.end()) continue;
         for (const std::string& key : r->keys) {

@@ -13,7 +13,7 @@ class CouldNotVerifyCheck final : public Check {
     for (const auto& [entity, keys] : ctx.unverified) {
       if (!rule.appliesTo(entity->kind)) continue;
       if (!entity->unverified.empty()) continue;  // a live entity not read: cluster-unverified reports it
-      EntityView view(ctx.resolver, *entity);
+      EntityView view(ctx.resolver, *entity, ctx.views);
       for (const auto& [key, u] : keys) {
         const std::string_view target = splitTargetKey(key).target;
         const Entity* through = target == "cluster"  ? entity->cluster

@@ -13,7 +13,7 @@ class ExpressionRule final : public Check {
     for (const TopicRef& ref : client.kind == EntityKind::Producer ? client.produces : client.consumes) {
       const Entity* topic = ctx.findTopic(client, ref.name);
       if (topic == nullptr) continue;  // a topic the input does not describe: nothing to compare with
-      EntityView topicView(ctx.resolver, *topic);
+      EntityView topicView(ctx.resolver, *topic, ctx.views);
       view.setRelatedTopic(&topicView);
       check(rule, view, ctx, &ref);
       view.setRelatedTopic(nullptr);
@@ -64,6 +64,7 @@ class ExpressionRule final : public Check {
       located = true;
     }
     Finding f = makeFinding(rule.info, entity, rule.message->render(ec), location);
+    if (ref != nullptr) f.relatedTopic = ref->name;
     for (const std::string& key : rule.info.keys) {
       const EffectiveValue& ev = view.get(key);
       if (!ev.exists) continue;

@@ -45,7 +45,7 @@ class ReadUncommittedTransactionalCheck final : public Check {
       writers_.emplace();
       for (const Entity& e : ctx.model.entities) {
         if (e.kind != EntityKind::Producer || e.produces.empty()) continue;
-        EntityView producer(ctx.resolver, e);
+        EntityView producer(ctx.resolver, e, ctx.views);
         const Value& id = producer.get("transactional.id").value;
         if (id.isNull() || id.isUnknown()) continue;
         for (const TopicRef& ref : e.produces) {

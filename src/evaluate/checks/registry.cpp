@@ -17,6 +17,7 @@ std::unique_ptr<Check> makeUnresolvedReferenceCheck();
 std::unique_ptr<Check> makeReadUncommittedTransactionalCheck();
 std::unique_ptr<Check> makeClusterUnverifiedCheck();
 std::unique_ptr<Check> makePartitionStateCheck();
+std::unique_ptr<Check> makeGateDiagnostic();
 std::unique_ptr<Check> makePlaintextSecretCheck();
 std::optional<std::string> partitionStateParamError(const std::map<std::string, Value, std::less<>>& params);
 
@@ -34,6 +35,8 @@ std::unique_ptr<Check> makeCheck(std::string_view name) {
   if (name == "read-uncommitted-transactional") return makeReadUncommittedTransactionalCheck();
   if (name == "cluster-unverified") return makeClusterUnverifiedCheck();
   if (name == "partition-state") return makePartitionStateCheck();
+  if (name == "suppression-invalid" || name == "suppression-unused" || name == "suppression-expired")
+    return makeGateDiagnostic();
   if (name == "plaintext-secret") return makePlaintextSecretCheck();
   return nullptr;
 }
@@ -51,6 +54,7 @@ Finding makeFinding(const RuleInfo& rule, const Entity& entity, std::string mess
   f.severity = rule.severity;
   f.entityKind = entity.kind;
   f.entityName = entity.name;
+  if (entity.cluster != nullptr && entity.cluster != &entity) f.cluster = entity.cluster->name;
   f.message = std::move(message);
   f.location = location;
   return f;

@@ -150,22 +150,25 @@ class ClusterReader {
     events_.log = &options_.log;
   }
 
-  ClusterSnapshot read(LiveStats& stats) {
+  // Reads the cluster into `snapshot`; `builder` makes entities of it as it comes (begin() once
+  // the brokers are read, topicRead() as each topic's configs arrive).
+  void read(ClusterSnapshot& snapshot, LiveModelBuilder& builder, LiveStats& stats) {
     const auto started = Clock::now();
-    ClusterSnapshot snapshot;
     snapshot.bootstrap = options_.bootstrap;
     connect();
     if (readMetadata(snapshot)) {
       readBrokerConfigs(snapshot);
-      readTopicConfigs(snapshot, stats);
+      stats.brokers = snapshot.brokers.size();
+      stats.topics = snapshot.topics.size();
+      for (const LiveTopic& t : snapshot.topics) stats.partitions += t.placement ? t.placement->partitions.size() : 0;
+      builder.begin();
+      readTopicConfigs(snapshot, builder, stats);
       readGroups(snapshot);
+    } else {
+      builder.begin();
     }
-    stats.brokers = snapshot.brokers.size();
-    stats.topics = snapshot.topics.size();
-    for (const LiveTopic& t : snapshot.topics) stats.partitions += t.placement ? t.placement->partitions.size() : 0;
     stats.groups = snapshot.groups.size();
     stats.seconds = std::chrono::duration<double>(Clock::now() - started).count();
-    return snapshot;
   }
 
  private:
@@ -321,7 +324,7 @@ class ClusterReader {
     std::size_t count = 0;
   };
 
-  void readTopicConfigs(ClusterSnapshot& snapshot, LiveStats& stats) {
+  void readTopicConfigs(ClusterSnapshot& snapshot, LiveModelBuilder& builder, LiveStats& stats) {
     auto& topics = snapshot.topics;
     if (topics.empty()) return;
     if (snapshot.controllerId < 0) {
@@ -360,11 +363,14 @@ class ClusterReader {
       ++stats.describeConfigsRequests;
       ++inFlight;
     };
-    while (done < batches.size()) {
+    auto sendMore = [&] {
       while (failure.empty() && next < batches.size() &&
              inFlight < std::max<std::size_t>(1, options_.requestsInFlight)) {
         send(batches[next++]);
       }
+    };
+    sendMore();
+    while (done < batches.size()) {
       if (inFlight == 0) break;
       Event ev = nextResult();
       if (!ev) {
@@ -377,10 +383,16 @@ class ClusterReader {
       ++done;
       if (rd_kafka_event_error(ev.get()) != RD_KAFKA_RESP_ERR_NO_ERROR) {
         const std::string why = errorText(rd_kafka_event_error(ev.get()), rd_kafka_event_error_string(ev.get()));
-        for (std::size_t i = batch->first; i < batch->first + batch->count; ++i) topics[i].configError = why;
+        for (std::size_t i = batch->first; i < batch->first + batch->count; ++i) {
+          topics[i].configError = why;
+          builder.topicRead(i);
+        }
         if (failure.empty()) failure = why;
         continue;
       }
+      // The next request goes out before this answer is turned into entities (and the caller
+      // evaluates them): the cluster works on it meanwhile.
+      sendMore();
       std::size_t count = 0;
       const rd_kafka_ConfigResource_t** resources =
           rd_kafka_DescribeConfigs_result_resources(rd_kafka_event_DescribeConfigs_result(ev.get()), &count);
@@ -391,10 +403,11 @@ class ClusterReader {
         if (rd_kafka_ConfigResource_error(resources[i]) != RD_KAFKA_RESP_ERR_NO_ERROR) {
           t.configError = errorText(rd_kafka_ConfigResource_error(resources[i]),
                                     rd_kafka_ConfigResource_error_string(resources[i]));
-          continue;
+        } else {
+          t.configs = readConfigs(resources[i]);
+          t.configError.clear();
         }
-        t.configs = readConfigs(resources[i]);
-        t.configError.clear();
+        builder.topicRead(it->second);
       }
       if (options_.progress) {
         const std::size_t read = std::min(topics.size(), done * perRequest);
@@ -493,11 +506,12 @@ class ClusterReader {
 LiveStats loadLiveCluster(Model& model, const LiveOptions& options) {
   LiveStats stats;
   ClusterSnapshot snapshot;
+  LiveModelBuilder builder(model, snapshot, options.onTopic);
   {
     ClusterReader reader(options);
-    snapshot = reader.read(stats);
+    reader.read(snapshot, builder, stats);
   }
-  addSnapshotToModel(model, std::move(snapshot));
+  builder.finish();
   return stats;
 }
 

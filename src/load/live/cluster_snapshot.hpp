@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -63,5 +64,26 @@ struct ClusterSnapshot {
 
 // Builds entities for a snapshot: a cluster, its brokers and topics (see live.hpp).
 void addSnapshotToModel(Model& model, ClusterSnapshot snapshot);
+
+// The same, while the topics' configs are still being read: begin() once Metadata and the broker
+// configs are in (it adds the cluster, the brokers and every topic, in name order, without their
+// configs); topicRead(i) once topic i of the snapshot has its configs or its configError (it
+// completes the entity and calls onTopic with it); finish() at the end (the topics not completed
+// yet, then the consumer groups). The entities are the same as addSnapshotToModel's.
+class LiveModelBuilder {
+ public:
+  LiveModelBuilder(Model& model, ClusterSnapshot& snapshot, std::function<void(const Entity&)> onTopic = {});
+  void begin();
+  void topicRead(std::size_t index);
+  void finish();
+
+ private:
+  Model& model_;
+  ClusterSnapshot& snapshot_;
+  std::function<void(const Entity&)> onTopic_;
+  LiveCluster* live_ = nullptr;
+  std::vector<Entity*> topics_;  // by snapshot index; nullptr once completed
+  std::string controllerName_;
+};
 
 }  // namespace kafkalint

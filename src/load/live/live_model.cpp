@@ -87,16 +87,24 @@ std::string listIds(const std::vector<std::int32_t>& ids) {
 
 }  // namespace
 
-void addSnapshotToModel(Model& model, ClusterSnapshot snapshot) {
+LiveModelBuilder::LiveModelBuilder(Model& model, ClusterSnapshot& snapshot, std::function<void(const Entity&)> onTopic)
+    : model_(model), snapshot_(snapshot), onTopic_(std::move(onTopic)) {}
+
+void LiveModelBuilder::begin() {
+  ClusterSnapshot& snapshot = snapshot_;
+  Model& model = model_;
   const FileId file = model.files.add("kafka://" + snapshot.bootstrap);
   const SourceLocation origin{file, 0, 0};
+  const std::string classification = "read from the cluster at " + snapshot.bootstrap;
   auto newEntity = [&](EntityKind kind, std::string name) -> Entity& {
     Entity& e = model.entities.emplace_back();
     e.kind = kind;
     e.name = std::move(name);
     e.origin = origin;
     e.fromCluster = true;
-    e.classification = "read from the cluster at " + snapshot.bootstrap;
+    // Topics share a short text: the cluster says where, and a copy of a long bootstrap list per
+    // topic costs tens of megabytes at 100,000 topics.
+    e.classification = kind == EntityKind::Topic ? "read from the cluster" : classification;
     return e;
   };
 
@@ -108,6 +116,7 @@ void addSnapshotToModel(Model& model, ClusterSnapshot snapshot) {
   live.clusterId = snapshot.clusterId;
   live.controllerId = snapshot.controllerId;
   live.entity = &cluster;
+  live_ = &live;
   if (!snapshot.error.empty()) {
     cluster.unverified = snapshot.error;
     return;
@@ -115,8 +124,6 @@ void addSnapshotToModel(Model& model, ClusterSnapshot snapshot) {
 
   std::sort(snapshot.brokers.begin(), snapshot.brokers.end(),
             [](const LiveBroker& a, const LiveBroker& b) { return a.id < b.id; });
-  std::sort(snapshot.topics.begin(), snapshot.topics.end(),
-            [](const LiveTopic& a, const LiveTopic& b) { return a.name < b.name; });
 
   // Brokers, and their racks (2.0.2 drops Metadata's rack: broker.rack comes from DescribeConfigs).
   std::set<std::string> racks;
@@ -157,12 +164,21 @@ void addSnapshotToModel(Model& model, ClusterSnapshot snapshot) {
     cluster.unverified = "broker.rack of broker(s) " + listIds(racksUnknown) + " could not be read";
   }
 
-  // A topic's configs come from the controller, which answers with the brokers' values for what
-  // the topic does not override; the controller's own configs are the fallback for a missing key.
+  // Topic entities in name order, before their configs are read: each is completed by
+  // topicRead(). A topic's configs come from the controller, which answers with the brokers'
+  // values for what the topic does not override; the controller's own configs are the fallback
+  // for a missing key.
   const Entity* topicDefaults = controller != nullptr && controller->unverified.empty() ? controller : firstBroker;
-  const std::string controllerName = std::to_string(snapshot.controllerId);
-  for (LiveTopic& t : snapshot.topics) {
+  controllerName_ = std::to_string(snapshot.controllerId);
+  std::vector<std::size_t> order(snapshot.topics.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(),
+            [&](std::size_t a, std::size_t b) { return snapshot.topics[a].name < snapshot.topics[b].name; });
+  topics_.assign(snapshot.topics.size(), nullptr);
+  for (std::size_t i : order) {
+    LiveTopic& t = snapshot.topics[i];
     Entity& topic = newEntity(EntityKind::Topic, t.name);
+    topics_[i] = &topic;
     topic.cluster = &cluster;
     topic.inheritsFrom = topicDefaults;
     if (t.placement && !t.placement->partitions.empty()) {
@@ -171,6 +187,7 @@ void addSnapshotToModel(Model& model, ClusterSnapshot snapshot) {
         smallest = std::min<std::size_t>(smallest, p.replicaCount);
         largest = std::max<std::size_t>(largest, p.replicaCount);
       }
+      topic.settings.reserve(2 + t.configs.size());
       topic.settings.push_back(
           metadataSetting("replication.factor", std::to_string(smallest),
                           smallest == largest ? "from the cluster's metadata"
@@ -182,15 +199,42 @@ void addSnapshotToModel(Model& model, ClusterSnapshot snapshot) {
     } else if (!t.metadataError.empty()) {
       topic.unverified = "the metadata of topic " + t.name + " could not be read: " + t.metadataError;
     }
-    if (topic.unverified.empty() && !t.configError.empty()) {
-      topic.unverified = "the configs of topic " + t.name + " could not be read: " + t.configError;
-    }
-    addConfigs(topic, t.configs, controllerName);
-    if (t.internal) topic.classification += " (an internal topic)";
   }
+}
 
-  live.groups = std::move(snapshot.groups);
-  live.groupsError = std::move(snapshot.groupsError);
+void LiveModelBuilder::topicRead(std::size_t index) {
+  Entity* topic = topics_.at(index);
+  if (topic == nullptr) return;  // done already
+  topics_[index] = nullptr;
+  LiveTopic& t = snapshot_.topics[index];
+  if (topic->unverified.empty() && !t.configError.empty()) {
+    topic->unverified = "the configs of topic " + t.name + " could not be read: " + t.configError;
+  }
+  addConfigs(*topic, t.configs, controllerName_);
+  t.configs = {};
+  if (t.internal) topic->classification += " (an internal topic)";
+  if (onTopic_) onTopic_(*topic);
+}
+
+void LiveModelBuilder::finish() {
+  // Topics whose configs were not asked for (an earlier request failed) in name order.
+  std::vector<std::size_t> rest;
+  for (std::size_t i = 0; i < topics_.size(); ++i) {
+    if (topics_[i] != nullptr) rest.push_back(i);
+  }
+  std::sort(rest.begin(), rest.end(),
+            [&](std::size_t a, std::size_t b) { return snapshot_.topics[a].name < snapshot_.topics[b].name; });
+  for (std::size_t i : rest) topicRead(i);
+  if (live_ != nullptr) {
+    live_->groups = std::move(snapshot_.groups);
+    live_->groupsError = std::move(snapshot_.groupsError);
+  }
+}
+
+void addSnapshotToModel(Model& model, ClusterSnapshot snapshot) {
+  LiveModelBuilder builder(model, snapshot);
+  builder.begin();
+  builder.finish();
 }
 
 void linkConsumerGroups(Model& model) {

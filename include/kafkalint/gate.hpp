@@ -1,0 +1,176 @@
+// The gate: what a team decides about findings, applied around evaluation.
+// - The tool configuration (.kafkalint.toml) selects rules, overrides severities and parameters,
+//   excludes entities, and can define named profiles.
+// - Suppressions accept one finding with a reason: an inline comment next to the setting, or a
+//   [[suppress]] entry with a selector and an expiry date.
+// - A baseline accepts the findings that existed when it was written, keyed by identity (rule,
+//   entity, keys), so a pull-request gate fails only on new ones.
+// What is left after all three decides the exit code. Docs: docs/configuration.md.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "kafkalint/entity.hpp"
+#include "kafkalint/finding.hpp"
+#include "kafkalint/rules.hpp"
+#include "kafkalint/value.hpp"
+
+namespace kafkalint {
+
+// A calendar date (suppression expiry).
+struct Date {
+  int year = 0, month = 0, day = 0;
+  friend auto operator<=>(const Date&, const Date&) = default;
+  [[nodiscard]] std::string str() const;  // YYYY-MM-DD
+};
+std::optional<Date> parseDate(std::string_view text);  // YYYY-MM-DD
+// Today (UTC), or KAFKALINT_TODAY=YYYY-MM-DD when set (reproducible runs and tests).
+Date today();
+
+// Where a setting of the tool configuration came from, for `kafkalint config show`.
+struct ConfigOrigin {
+  enum class Kind { Default, File, Profile, CommandLine } kind = Kind::Default;
+  std::string file;  // the configuration file (File, Profile)
+  std::uint32_t line = 0;
+  std::string profile;
+  [[nodiscard]] std::string str() const;  // "default", ".kafkalint.toml:3", "profile dev (.kafkalint.toml:12)"...
+};
+
+template <class T>
+struct ConfigSetting {
+  T value{};
+  ConfigOrigin origin;
+};
+
+// One [[suppress]] entry: findings of `rules` on entities matching `entity` and in files matching
+// `file` are accepted for `reason` until `expires`.
+struct SuppressionEntry {
+  std::vector<std::string> rules;  // rule ids (names are resolved when rules are configured)
+  std::string entity;              // "topic:legacy-*", "payments-*" ("" = any entity)
+  std::string file;                // a path glob ("" = any file)
+  std::string reason;
+  std::optional<Date> expires;
+  SourceLocation location;  // of the entry in its file (model files)
+  std::string sourceFile;   // that file's path
+  std::uint32_t line = 0;
+};
+
+struct ToolConfig {
+  std::string path;                   // the file read; "" when none
+  std::vector<std::string> profiles;  // the profiles it defines
+  std::string profile;                // the one chosen with --profile
+
+  ConfigSetting<std::string> kafkaVersion;
+  ConfigSetting<std::string> clientVersion;
+  ConfigSetting<std::string> failOn{"error", {}};
+  ConfigSetting<std::string> minSeverity{"note", {}};
+  ConfigSetting<std::vector<std::string>> ruleDirs;  // relative to the configuration file, resolved
+  ConfigSetting<std::vector<std::string>> select;    // ids, names or tags; empty = every rule
+  ConfigSetting<std::vector<std::string>> ignore;
+  ConfigSetting<std::vector<std::string>> exclude;  // entity globs: "topic:_confluent-*", "_schemas"
+  ConfigSetting<std::string> baseline;              // resolved path; "" = none
+  ConfigSetting<bool> inlineSuppressions{true, {}};
+  std::map<std::string, ConfigSetting<std::string>> severity;  // rule id or name -> severity
+  std::map<std::string, ConfigSetting<Value>> params;          // parameter -> value, for every rule having it
+  std::map<std::string, std::map<std::string, ConfigSetting<Value>>> ruleParams;  // rule -> parameter -> value
+  std::vector<SuppressionEntry> suppressions;
+};
+
+// The .kafkalint.toml that applies in `start`: the first found from there upwards, stopping at the
+// repository root (a directory holding .git). nullopt when there is none.
+std::optional<std::filesystem::path> discoverToolConfig(const std::filesystem::path& start);
+
+// Reads a tool configuration file and applies `profile` ("" = none). Throws InputError naming
+// file, line and what was expected: unknown keys, wrong types, an unknown profile.
+ToolConfig loadToolConfig(const std::string& path, const std::string& profile);
+// The same, on text already read (suppression files it names are still read from disk).
+ToolConfig parseToolConfig(const std::string& path, std::string_view content, const std::string& profile);
+
+// Reads the [[suppress]] entries of a suppression file into `config`. Throws InputError.
+void loadSuppressionFile(ToolConfig& config, const std::string& path);
+
+// Applies selection, severity overrides and parameters to the rules, and resolves rule names in
+// the suppression entries to ids. Throws InputError (at the setting's origin) for a rule, tag or
+// parameter that does not exist, a value of the wrong type, or a rule that cannot be turned off.
+void configureRules(RuleSet& rules, ToolConfig& config);
+
+// `kafkalint config show`.
+void writeToolConfig(std::ostream& out, const ToolConfig& config, const RuleSet& rules, bool json);
+
+// A finding's identity, independent of lines and message text: rule, entity, keys.
+struct FindingIdentity {
+  std::string rule;
+  std::string entity;  // "topic:orders"
+  std::string cluster;
+  std::string topic;  // rules over the topics a client uses
+  std::vector<std::string> keys;
+  friend auto operator<=>(const FindingIdentity&, const FindingIdentity&) = default;
+};
+FindingIdentity identityOf(const Finding& finding);
+
+// The findings accepted when the baseline was written.
+struct BaselineEntry {
+  FindingIdentity identity;
+  std::size_t count = 1;  // findings with this identity
+  std::string file;       // informative: where it was reported
+  std::string message;
+  std::uint32_t line = 0;  // of the entry in the baseline file
+};
+struct Baseline {
+  std::string path;
+  std::vector<BaselineEntry> entries;
+};
+
+// Throws InputError naming file and line.
+Baseline readBaseline(const std::string& path);
+Baseline parseBaseline(const std::string& path, std::string_view content);
+std::string baselineText(const std::vector<Finding>& findings, const SourceFiles& files);
+
+struct GateOptions {
+  const ToolConfig* config = nullptr;  // exclusions, suppression entries, inline suppressions on or off
+  const Baseline* baseline = nullptr;
+  Severity minSeverity = Severity::Note;
+  bool showSuppressed = false;
+  Date today;
+};
+
+struct GateSummary {
+  std::size_t suppressedInline = 0;
+  std::size_t suppressedByEntry = 0;
+  std::size_t baselined = 0;  // matched the baseline
+  std::size_t excluded = 0;   // on excluded entities
+  std::size_t belowMinSeverity = 0;
+  bool baselineUsed = false;
+  std::string baselinePath;
+  std::vector<BaselineEntry> staleBaseline;  // entries no finding matched any more
+  bool showSuppressed = false;
+};
+
+struct GateResult {
+  std::vector<Finding> reported;  // what the reports show (suppressed ones only with showSuppressed)
+  std::vector<Finding> accepted;  // unsuppressed findings, for --write-baseline
+  GateSummary summary;
+};
+
+// Applies exclusions, inline suppressions (model.directives), suppression entries and the
+// baseline to the findings, adding findings of the suppression rules (KL9011-KL9013) for
+// malformed, unknown, unused and expired suppressions.
+// The files of the suppression entries are added to model.files, so that findings can point at them.
+GateResult applyGate(std::vector<Finding> findings, Model& model, const RuleSet& rules, const GateOptions& options);
+
+// Whether the tool configuration excludes an entity (`exclude`).
+bool isExcluded(const ToolConfig& config, EntityKind kind, std::string_view name);
+
+// The baseline --write-baseline writes, without reading it back.
+Baseline baselineOf(const std::vector<Finding>& findings, const std::string& path);
+
+// Whether the finding counts for --fail-on: reported, not suppressed, not in the baseline.
+bool countsForGate(const Finding& finding);
+
+}  // namespace kafkalint

@@ -1,0 +1,16 @@
+// Templates "suppression-invalid", "suppression-unused" and "suppression-expired": reported by the
+// gate (src/gate/) after evaluation, when suppressions are matched with findings. The engine has
+// nothing to check for them.
+#include "evaluate/checks/check.hpp"
+
+namespace kafkalint {
+
+namespace {
+
+class GateDiagnostic final : public Check {};
+
+}  // namespace
+
+std::unique_ptr<Check> makeGateDiagnostic() { return std::make_unique<GateDiagnostic>(); }
+
+}  // namespace kafkalint
