@@ -7,6 +7,7 @@
 
 #include "kafkalint/errors.hpp"
 #include "kafkalint/gate.hpp"
+#include "load/config_tree.hpp"
 #include "load/text_file.hpp"
 
 namespace kafkalint {
@@ -94,6 +95,7 @@ Baseline readBaseline(const std::string& path) { return parseBaseline(path, read
 
 Baseline parseBaseline(const std::string& path, std::string_view content) {
   checkText(path, content);
+  checkTomlText(path, content);  // before toml++, which overflows its stack on huge dotted keys
   toml::table table;
   try {
     table = toml::parse(content, path);

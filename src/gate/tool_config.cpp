@@ -11,6 +11,7 @@
 #include "kafkalint/gate.hpp"
 #include "kafkalint/kafka_version.hpp"
 #include "kafkalint/text.hpp"
+#include "load/config_tree.hpp"
 #include "load/text_file.hpp"
 
 namespace fs = std::filesystem;
@@ -93,6 +94,7 @@ class ConfigReader {
 
   toml::table parse(std::string_view content) {
     checkText(path_, content);
+    checkTomlText(path_, content);  // before toml++, which overflows its stack on huge dotted keys
     try {
       return toml::parse(content, path_);
     } catch (const toml::parse_error& e) {

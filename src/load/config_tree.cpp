@@ -268,14 +268,12 @@ class TomlConverter {
 
 }  // namespace
 
-namespace {
-
 // toml++ bounds nested arrays and inline tables, but not dotted keys: a table header of 100,000
 // parts ([a.a.a...]) made it recurse until the stack overflowed. No configuration needs more than
 // a few parts, so a line with more dots outside strings and comments than this is refused first.
 constexpr std::size_t kMaxTomlDotsPerLine = 1024;
 
-void checkTomlDottedKeys(const std::string& displayPath, std::string_view text) {
+void checkTomlText(const std::string& displayPath, std::string_view text) {
   std::uint32_t line = 1;
   std::size_t lineStart = 0;
   std::size_t dots = 0;
@@ -312,10 +310,8 @@ void checkTomlDottedKeys(const std::string& displayPath, std::string_view text) 
   }
 }
 
-}  // namespace
-
 ConfigTree parseTomlTree(FileId file, const std::string& displayPath, std::string_view text) {
-  checkTomlDottedKeys(displayPath, text);
+  checkTomlText(displayPath, text);
   toml::table table;
   try {
     table = toml::parse(text, displayPath);

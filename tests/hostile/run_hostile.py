@@ -188,6 +188,13 @@ def gen_dir_link_outside(work):
     return ["scan"]
 
 
+def gen_dir_link_inside(work):
+    write(os.path.join(work, "shared", "broker.properties"), BROKER + "min.insync.replicas=1\n")
+    os.makedirs(os.path.join(work, "scan"))
+    os.symlink("../shared/broker.properties", os.path.join(work, "scan", "linked.properties"))
+    return ["scan"]
+
+
 def gen_dir_link_device(work):
     good_broker(work, "scan")
     os.symlink("/dev/zero", os.path.join(work, "scan", "zero.properties"))
@@ -234,6 +241,28 @@ def gen_dir_injection_names(work):
     return ["scan"]
 
 
+def gen_tool_config_dotted(work):
+    write(os.path.join(work, ".kafkalint.toml"), "[" + ".".join(["a"] * 100000) + "]\n")
+    return ["producer.properties"]
+
+
+def gen_baseline_dotted(work):
+    write(os.path.join(work, "baseline.toml"), "version = 1\n[" + ".".join(["finding"] * 100000) + "]\n")
+    return ["--baseline", "baseline.toml", "producer.properties"]
+
+
+def gen_suppressions_dotted(work):
+    write(os.path.join(work, "suppress.toml"), "[[" + ".".join(["suppress"] * 100000) + "]]\n")
+    return ["--suppressions", "suppress.toml", "producer.properties"]
+
+
+def gen_directives_100k(work):
+    lines = ["bootstrap.servers=h:9092\nacks=1\n"]
+    lines += ["# kafkalint: ignore KL0301, KL0302 -- reason %d\nretries.%d=1\n" % (i, i) for i in range(50000)]
+    write(os.path.join(work, "directives.properties"), "".join(lines))
+    return ["directives.properties"]
+
+
 def gen_stdin_binary(work):
     write(os.path.join(work, "stdin.bin"), b"\x7fELF\x02\x01\x01\x00\x00", "wb")
     return ["-"]
@@ -255,7 +284,10 @@ class Result:
 
 
 def prepare(case, catalogue, work):
-    if "file" in case:
+    if "config" in case:  # a tool configuration, found in the working directory
+        shutil.copy(os.path.join(catalogue, "files", case["config"]), os.path.join(work, ".kafkalint.toml"))
+        args = ["producer.properties"]
+    elif "file" in case:
         shutil.copy(os.path.join(catalogue, "files", case["file"]), os.path.join(work, case["file"]))
         args = [case["file"]]
     elif "rules" in case:
@@ -365,7 +397,7 @@ def main():
     ids = [c["id"] for c in cases]
     assert len(ids) == len(set(ids)), "duplicate case ids"
     committed = set(os.listdir(os.path.join(args.catalogue, "files"))) - {"producer.properties"}
-    used = {c.get("file") or c.get("rules") for c in cases}
+    used = {c.get("file") or c.get("rules") or c.get("config") for c in cases}
     assert committed <= used, "files without a case: %s" % sorted(committed - used)
     for c in cases:
         assert ("generate" not in c) or c["generate"] in GENERATORS, "no generator " + c["generate"]
