@@ -15,15 +15,20 @@ PartitionHealth partitionHealth(const TopicPlacement::Partition& p, std::int64_t
 }
 
 RackMap::RackMap(const LiveCluster& cluster) : racks_(&cluster.racks) {
-  std::map<std::string_view, int> distinct;
-  for (const auto& [broker, rack] : cluster.racks) {
-    if (!rack.empty()) distinct.emplace(rack, static_cast<int>(distinct.size()));
-  }
-  rackCount_ = distinct.size();
+  // Built for every live topic: two allocations, not one per broker and rack (a linear search over
+  // the few distinct racks).
+  std::vector<std::string_view> distinct;
   rackIndex_.reserve(cluster.racks.size());
   for (const auto& [broker, rack] : cluster.racks) {  // by broker id: sorted
-    rackIndex_.emplace_back(broker, rack.empty() ? -1 : distinct.at(rack));
+    int index = -1;
+    if (!rack.empty()) {
+      auto it = std::find(distinct.begin(), distinct.end(), rack);
+      index = static_cast<int>(it - distinct.begin());
+      if (it == distinct.end()) distinct.push_back(rack);
+    }
+    rackIndex_.emplace_back(broker, index);
   }
+  rackCount_ = distinct.size();
 }
 
 int RackMap::rackIndexOf(std::int32_t broker) const {

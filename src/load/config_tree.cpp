@@ -7,6 +7,8 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <map>
+#include <optional>
 #include <sstream>
 
 #include "kafkalint/errors.hpp"
@@ -43,56 +45,162 @@ std::vector<std::string_view> splitLines(std::string_view text) {
   return lines;
 }
 
-class YamlConverter {
+// Builds the tree straight from yaml-cpp's parser events, in one pass: no YAML::Node graph (yaml-cpp
+// takes several hundred bytes and a few allocations per node), no second parse to count nodes.
+// Aliases are copied from the anchored subtree; the node budget counts every copied node, so an
+// alias bomb is refused before it is expanded.
+class TreeBuilder final : public YAML::EventHandler {
  public:
-  YamlConverter(FileId file, const std::string& display, std::string_view text)
+  TreeBuilder(FileId file, const std::string& display, std::string_view text, std::size_t eventLimit)
       : file_(file),
         display_(display),
         lines_(splitLines(text)),
         // Each node written in the text takes at least one byte; more nodes than that can only come
         // from aliases expanding the same nodes again and again.
-        budget_(std::min(kMaxTreeNodes, text.size() + 1024)) {}
+        budget_(std::min(kMaxTreeNodes, text.size() + 1024)),
+        eventLimit_(eventLimit) {}
 
-  TreeNode convert(const YAML::Node& node, int depth) {
-    if (depth > kMaxTreeDepth) fail(node.Mark(), "nesting deeper than " + std::to_string(kMaxTreeDepth) + " levels");
-    if (++nodes_ > budget_) {
-      fail(node.Mark(), "the document expands to more than " + std::to_string(budget_) +
-                            " nodes, far more than it has text for (repeated aliases?)");
+  ConfigTree take() { return std::move(tree_); }
+
+  void OnDocumentStart(const YAML::Mark& mark) override {
+    countEvent(mark);
+    anchors_.clear();  // anchors are scoped to their document
+    stack_.clear();
+  }
+  void OnDocumentEnd() override {
+    tree_.documents.push_back(std::move(root_));
+    root_ = TreeNode{};
+  }
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    countEvent(mark);
+    TreeNode n = start(mark);
+    n.kind = TreeNode::Kind::Null;
+    finish(std::move(n), anchor, 1, 0);
+  }
+  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                const std::string& value) override {
+    countEvent(mark);
+    TreeNode n = start(mark);
+    n.kind = TreeNode::Kind::Scalar;
+    n.scalar = value;
+    n.quoted = tag == "!";  // yaml-cpp's non-specific tag of a quoted or block scalar
+    blockPosition(mark, n);
+    finish(std::move(n), anchor, 1, 0);
+  }
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    countEvent(mark);
+    const int depth = static_cast<int>(stack_.size());
+    auto it = anchors_.find(anchor);
+    if (it == anchors_.end()) {
+      // The anchor's node is still open: the alias is inside it and the node contains itself.
+      for (const Frame& f : stack_) {
+        if (f.anchor == anchor)
+          fail(f.node.location, "nesting deeper than " + std::to_string(kMaxTreeDepth) + " levels");
+      }
+      fail(locate(mark), "an alias to an anchor that is not defined");
     }
-    TreeNode out;
-    out.location = locate(node.Mark());
-    switch (node.Type()) {
-      case YAML::NodeType::Undefined:
-      case YAML::NodeType::Null:
-        out.kind = TreeNode::Kind::Null;
-        break;
-      case YAML::NodeType::Scalar:
-        out.kind = TreeNode::Kind::Scalar;
-        out.scalar = node.Scalar();
-        out.quoted = node.Tag() == "!";
-        blockPosition(node.Mark(), out);
-        break;
-      case YAML::NodeType::Sequence:
-        out.kind = TreeNode::Kind::Sequence;
-        for (const YAML::Node& item : node) out.items.push_back(convert(item, depth + 1));
-        break;
-      case YAML::NodeType::Map:
-        out.kind = TreeNode::Kind::Mapping;
-        for (auto it = node.begin(); it != node.end(); ++it) {
-          // Key first, then value: as arguments of one call, gcc and clang converted them in
-          // opposite orders, so the node budget ran out at a different place with each.
-          TreeNode key = convert(it->first, depth + 1);
-          TreeNode value = convert(it->second, depth + 1);
-          out.entries.emplace_back(std::move(key), std::move(value));
-        }
-        break;
-    }
-    return out;
+    const Anchored& a = it->second;
+    if (depth + a.height > kMaxTreeDepth || nodes_ + a.size > budget_) walkToLimit(a.node, depth);
+    nodes_ += a.size;
+    finish(TreeNode(a.node), 0, a.size, a.height);
+  }
+  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                       YAML::EmitterStyle::value) override {
+    countEvent(mark);
+    Frame f;
+    f.node = start(mark);
+    f.node.kind = TreeNode::Kind::Sequence;
+    f.anchor = anchor;
+    stack_.push_back(std::move(f));
+  }
+  void OnSequenceEnd() override { close(); }
+  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                  YAML::EmitterStyle::value) override {
+    countEvent(mark);
+    Frame f;
+    f.node = start(mark);
+    f.node.kind = TreeNode::Kind::Mapping;
+    f.anchor = anchor;
+    stack_.push_back(std::move(f));
+  }
+  void OnMapEnd() override { close(); }
+
+  [[noreturn]] void fail(const SourceLocation& at, const std::string& what) const {
+    throw InputError(display_, at.line, at.column, what);
+  }
+  [[noreturn]] void fail(const YAML::Mark& mark, const std::string& what) const { fail(locate(mark), what); }
+
+ private:
+  struct Frame {
+    TreeNode node;
+    YAML::anchor_t anchor = 0;
+    std::optional<TreeNode> key;  // a mapping's key waiting for its value
+    std::size_t size = 1;         // nodes in the subtree, itself included
+    int height = 0;               // levels below it
+  };
+  struct Anchored {
+    TreeNode node;
+    std::size_t size = 1;
+    int height = 0;
+  };
+
+  // yaml-cpp's own limit on the nodes of a file (with the message and line the tests know).
+  void countEvent(const YAML::Mark& mark) {
+    if (++events_ <= eventLimit_) return;
+    throw InputError(display_, mark.line >= 0 ? std::uint32_t(mark.line + 1) : 0, 0,
+                     "more than " + std::to_string(eventLimit_) +
+                         " YAML nodes (documents, keys, values); far more than a configuration has");
   }
 
-  [[noreturn]] void fail(const YAML::Mark& mark, const std::string& what) const {
-    SourceLocation at = locate(mark);
-    throw InputError(display_, at.line, at.column, what);
+  // A node written in the text begins: depth and budget are checked in document order.
+  TreeNode start(const YAML::Mark& mark) {
+    TreeNode n;
+    n.location = locate(mark);
+    check(n.location, static_cast<int>(stack_.size()));
+    return n;
+  }
+  void check(const SourceLocation& at, int depth) {
+    if (depth > kMaxTreeDepth) fail(at, "nesting deeper than " + std::to_string(kMaxTreeDepth) + " levels");
+    if (++nodes_ > budget_) {
+      fail(at, "the document expands to more than " + std::to_string(budget_) +
+                   " nodes, far more than it has text for (repeated aliases?)");
+    }
+  }
+  // An alias would pass a limit: counts its copy node by node, in document order, so that the
+  // error names the node where the limit is passed. Always throws.
+  void walkToLimit(const TreeNode& n, int depth) {
+    check(n.location, depth);
+    for (const TreeNode& item : n.items) walkToLimit(item, depth + 1);
+    for (const TreeEntry& e : n.entries) {
+      walkToLimit(e.first, depth + 1);
+      walkToLimit(e.second, depth + 1);
+    }
+  }
+
+  void close() {
+    Frame f = std::move(stack_.back());
+    stack_.pop_back();
+    finish(std::move(f.node), f.anchor, f.size, f.height);
+  }
+
+  // A complete node: remembered under its anchor, then added to its parent.
+  void finish(TreeNode n, YAML::anchor_t anchor, std::size_t size, int height) {
+    if (anchor != 0) anchors_[anchor] = Anchored{n, size, height};
+    if (stack_.empty()) {
+      root_ = std::move(n);
+      return;
+    }
+    Frame& parent = stack_.back();
+    parent.size += size;
+    parent.height = std::max(parent.height, height + 1);
+    if (parent.node.kind == TreeNode::Kind::Sequence) {
+      parent.node.items.push_back(std::move(n));
+    } else if (!parent.key) {
+      parent.key = std::move(n);
+    } else {
+      parent.node.entries.emplace_back(std::move(*parent.key), std::move(n));
+      parent.key.reset();
+    }
   }
 
   // Marks count bytes; locations count code points. Counting from the start of the line for each
@@ -120,7 +228,6 @@ class YamlConverter {
     return {file_, std::uint32_t(line + 1), column};
   }
 
- private:
   // yaml-cpp marks a block scalar at its indicator; its text starts on the next non-empty line.
   void blockPosition(const YAML::Mark& mark, TreeNode& out) const {
     if (mark.is_null() || mark.line < 0) return;
@@ -142,7 +249,13 @@ class YamlConverter {
   const std::string& display_;
   std::vector<std::string_view> lines_;
   std::size_t budget_;
+  std::size_t eventLimit_;
   std::size_t nodes_ = 0;
+  std::size_t events_ = 0;
+  std::vector<Frame> stack_;
+  std::map<YAML::anchor_t, Anchored> anchors_;
+  TreeNode root_;
+  ConfigTree tree_;
   mutable std::size_t cachedLine_ = std::size_t(-1);
   mutable std::size_t cachedByte_ = 0;
   mutable std::size_t cachedCodePoints_ = 0;
@@ -195,22 +308,21 @@ void checkYamlNodeCount(const std::string& displayPath, std::string_view text, s
 }
 
 ConfigTree parseYamlTree(FileId file, const std::string& displayPath, std::string_view text) {
-  YamlConverter converter(file, displayPath, text);
-  std::vector<YAML::Node> docs;
+  TreeBuilder builder(file, displayPath, text, kMaxYamlNodes);
   try {
-    checkYamlNodeCount(displayPath, text);
-    docs = YAML::LoadAll(std::string(text));
+    std::istringstream in{std::string(text)};
+    YAML::Parser parser(in);
+    while (parser.HandleNextDocument(builder)) {
+    }
   } catch (const YAML::DeepRecursion& e) {
-    converter.fail(e.mark, "YAML nested too deeply (more than " + std::to_string(e.depth() - 1) +
-                               " levels of the parser); expected a configuration file");
+    builder.fail(e.mark, "YAML nested too deeply (more than " + std::to_string(e.depth() - 1) +
+                             " levels of the parser); expected a configuration file");
   } catch (const YAML::ParserException& e) {
-    converter.fail(e.mark, "YAML syntax error: " + e.msg);
+    builder.fail(e.mark, "YAML syntax error: " + e.msg);
   } catch (const YAML::Exception& e) {
-    converter.fail(e.mark, std::string("cannot read YAML: ") + e.what());
+    builder.fail(e.mark, std::string("cannot read YAML: ") + e.what());
   }
-  ConfigTree tree;
-  for (const YAML::Node& doc : docs) tree.documents.push_back(converter.convert(doc, 0));
-  return tree;
+  return builder.take();
 }
 
 namespace {

@@ -102,6 +102,44 @@ TEST_CASE("an alias bomb is refused instead of expanded") {
   CHECK_THROWS_WITH_AS(parseYamlTree(0, "bomb.yaml", text), doctest::Contains("repeated aliases"), InputError);
 }
 
+TEST_CASE("an alias is a copy of its anchored node, with the anchor's positions") {
+  ConfigTree t =
+      parseYamlTree(1, "a.yaml", "common: &c\n  acks: all\n  retries: 5\np1: *c\np2:\n  - *c\n  - x\n---\nother: 1\n");
+  REQUIRE(t.documents.size() == 2);
+  const TreeNode& root = t.documents[0];
+  const TreeNode* p1 = root.get("p1");
+  REQUIRE(p1 != nullptr);
+  REQUIRE(p1->isMap());
+  CHECK(p1->text("acks") == "all");
+  CHECK(p1->text("retries") == "5");
+  CHECK(p1->get("acks")->location.line == 2);  // where the value is written
+  const TreeNode* p2 = root.get("p2");
+  REQUIRE(p2 != nullptr);
+  REQUIRE(p2->items.size() == 2);
+  CHECK(p2->items[0].text("retries") == "5");
+  CHECK(p2->items[1].scalar == "x");
+  CHECK(t.documents[1].text("other") == "1");
+}
+
+TEST_CASE("an alias inside its own anchored node is refused, not followed forever") {
+  CHECK_THROWS_WITH_AS(parseYamlTree(0, "self.yaml", "a: &a [*a]\n"), doctest::Contains("nesting deeper than 256"),
+                       InputError);
+}
+
+TEST_CASE("anchors belong to their document") {
+  CHECK_THROWS_AS(parseYamlTree(0, "docs.yaml", "a: &x 1\n---\nb: *x\n"), InputError);
+}
+
+TEST_CASE("empty values, quoted scalars and duplicate keys survive the one-pass build") {
+  ConfigTree t = parseYamlTree(0, "v.yaml", "a:\nb: '3'\nc: 3\nc: 4\n");
+  const TreeNode& root = t.documents[0];
+  REQUIRE(root.entries.size() == 4);
+  CHECK(root.get("a")->isNull());
+  CHECK(root.get("b")->quoted);
+  CHECK_FALSE(root.entries[2].second.quoted);
+  CHECK(root.text("c") == "4");  // the last one wins
+}
+
 TEST_CASE("nesting deeper than the limit is refused") {
   std::string text(300, '[');
   text += std::string(300, ']');

@@ -245,7 +245,13 @@ class ClusterReader {
       auto placement = std::make_shared<TopicPlacement>();
       placement->partitions.reserve(static_cast<std::size_t>(mt.partition_cnt));
       std::vector<const rd_kafka_metadata_partition_t*> partitions;
-      for (int p = 0; p < mt.partition_cnt; ++p) partitions.push_back(&mt.partitions[p]);
+      partitions.reserve(static_cast<std::size_t>(mt.partition_cnt));
+      std::size_t brokerIds = 0;
+      for (int p = 0; p < mt.partition_cnt; ++p) {
+        partitions.push_back(&mt.partitions[p]);
+        brokerIds += static_cast<std::size_t>(mt.partitions[p].replica_cnt + mt.partitions[p].isr_cnt);
+      }
+      placement->brokerIds.reserve(brokerIds);
       std::sort(partitions.begin(), partitions.end(), [](auto* a, auto* b) { return a->id < b->id; });
       for (const rd_kafka_metadata_partition_t* p : partitions) {
         placement->add(p->id, p->leader, static_cast<std::int16_t>(p->err),
