@@ -106,22 +106,12 @@ class TreeBuilder final : public YAML::EventHandler {
   }
   void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
                        YAML::EmitterStyle::value) override {
-    countEvent(mark);
-    Frame f;
-    f.node = start(mark);
-    f.node.kind = TreeNode::Kind::Sequence;
-    f.anchor = anchor;
-    stack_.push_back(std::move(f));
+    open(mark, TreeNode::Kind::Sequence, anchor);
   }
   void OnSequenceEnd() override { close(); }
   void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
                   YAML::EmitterStyle::value) override {
-    countEvent(mark);
-    Frame f;
-    f.node = start(mark);
-    f.node.kind = TreeNode::Kind::Mapping;
-    f.anchor = anchor;
-    stack_.push_back(std::move(f));
+    open(mark, TreeNode::Kind::Mapping, anchor);
   }
   void OnMapEnd() override { close(); }
 
@@ -144,7 +134,7 @@ class TreeBuilder final : public YAML::EventHandler {
     int height = 0;
   };
 
-  // yaml-cpp's own limit on the nodes of a file (with the message and line the tests know).
+  // kMaxYamlNodes: the nodes written in the file, before any alias is expanded.
   void countEvent(const YAML::Mark& mark) {
     if (++events_ <= eventLimit_) return;
     throw InputError(display_, mark.line >= 0 ? std::uint32_t(mark.line + 1) : 0, 0,
@@ -175,6 +165,15 @@ class TreeBuilder final : public YAML::EventHandler {
       walkToLimit(e.first, depth + 1);
       walkToLimit(e.second, depth + 1);
     }
+  }
+
+  void open(const YAML::Mark& mark, TreeNode::Kind kind, YAML::anchor_t anchor) {
+    countEvent(mark);
+    Frame f;
+    f.node = start(mark);
+    f.node.kind = kind;
+    f.anchor = anchor;
+    stack_.push_back(std::move(f));
   }
 
   void close() {

@@ -66,8 +66,9 @@ struct ConfigTree {
 inline constexpr int kMaxTreeDepth = 256;
 inline constexpr std::size_t kMaxTreeNodes = 4'000'000;
 
-// yaml-cpp takes several hundred bytes per node: a 64 MiB file of empty documents ("---" lines)
-// would need gigabytes. Files with more nodes than this are refused before they are built.
+// Nodes written in one YAML file, counted as the parser reports them: a 64 MiB file of empty
+// documents ("---" lines) would otherwise need gigabytes (yaml-cpp's nodes for rule files, the
+// positioned tree for the rest). No node past the limit is built.
 inline constexpr std::size_t kMaxYamlNodes = 1'000'000;
 
 // Throws InputError when `text` has more than `limit` YAML nodes (syntax errors are left to the
