@@ -312,6 +312,28 @@ class Secrets(BrokerTest):
         self.assertEqual(2, r.code)
         self.assertIn("read only", r.stderr)
 
+    def test_librdkafka_is_loaded_for_live_audits_only_and_a_broken_one_is_an_error(self):
+        cc = shutil.which("cc") or shutil.which("gcc")
+        if cc is None:
+            self.skipTest("no C compiler to make a stand-in librdkafka.so.1")
+        with tempfile.TemporaryDirectory() as d:
+            # A librdkafka.so.1 found first, with none of librdkafka's functions in it.
+            subprocess.run([cc, "-shared", "-fPIC", "-o", os.path.join(d, "librdkafka.so.1"), "-x", "c", "/dev/null"],
+                           check=True)
+            env = {"LD_LIBRARY_PATH": d}
+            r = kafkalint("--bootstrap", "127.0.0.1:9", env=env)
+            self.assertEqual(2, r.code, r.stderr)
+            self.assertIn("cannot load librdkafka, which a live audit needs", r.stderr)
+            self.assertIn("lacks rd_kafka_", r.stderr)
+            self.assertEqual("", r.stdout)  # no report that could pass for an audit
+            # An offline run never loads it.
+            producer = os.path.join(d, "producer.properties")
+            with open(producer, "w") as f:
+                f.write("bootstrap.servers=kafka:9092\nacks=0\n")
+            r = kafkalint(producer, "--format", "json", env=env)
+            self.assertEqual(1, r.code, r.stderr)
+            self.assertIn("KL0301", json.dumps(r.report))
+
 
 class FailClosed(BrokerTest):
     """Every fault ends in exit 3 with a KL9009 finding naming what was not checked."""

@@ -2,8 +2,6 @@
 // partitions), DescribeConfigs of every broker and of every topic (batched, several batches in
 // flight), ListGroups and DescribeGroups. Nothing else is sent: the client is a producer that
 // never produces, with idempotence off and topic auto-creation off.
-#include <librdkafka/rdkafka.h>
-
 #include <algorithm>
 #include <chrono>
 #include <cstring>
@@ -15,6 +13,7 @@
 #include "kafkalint/live.hpp"
 #include "kafkalint/secrets.hpp"
 #include "load/live/cluster_snapshot.hpp"
+#include "load/live/rdkafka_api.hpp"
 
 namespace kafkalint {
 
@@ -23,19 +22,19 @@ namespace {
 using Clock = std::chrono::steady_clock;
 
 struct HandleDeleter {
-  void operator()(rd_kafka_t* rk) const { rd_kafka_destroy(rk); }
+  void operator()(rd_kafka_t* rk) const { rdk::rd_kafka_destroy(rk); }
 };
 struct QueueDeleter {
-  void operator()(rd_kafka_queue_t* q) const { rd_kafka_queue_destroy(q); }
+  void operator()(rd_kafka_queue_t* q) const { rdk::rd_kafka_queue_destroy(q); }
 };
 struct EventDeleter {
-  void operator()(rd_kafka_event_t* e) const { rd_kafka_event_destroy(e); }
+  void operator()(rd_kafka_event_t* e) const { rdk::rd_kafka_event_destroy(e); }
 };
 struct OptionsDeleter {
-  void operator()(rd_kafka_AdminOptions_t* o) const { rd_kafka_AdminOptions_destroy(o); }
+  void operator()(rd_kafka_AdminOptions_t* o) const { rdk::rd_kafka_AdminOptions_destroy(o); }
 };
 struct ConfDeleter {
-  void operator()(rd_kafka_conf_t* c) const { rd_kafka_conf_destroy(c); }
+  void operator()(rd_kafka_conf_t* c) const { rdk::rd_kafka_conf_destroy(c); }
 };
 using Handle = std::unique_ptr<rd_kafka_t, HandleDeleter>;
 using Queue = std::unique_ptr<rd_kafka_queue_t, QueueDeleter>;
@@ -82,7 +81,7 @@ void onError(rd_kafka_t*, int, const char* reason, void* opaque) {
 }
 
 void onLog(const rd_kafka_t* rk, int level, const char* facility, const char* message) {
-  auto* events = static_cast<ClientEvents*>(rd_kafka_opaque(rk));
+  auto* events = static_cast<ClientEvents*>(rdk::rd_kafka_opaque(rk));
   if (events == nullptr || events->log == nullptr || !*events->log) return;
   std::string line = "librdkafka " + std::to_string(level) + " " + (facility ? facility : "") + ": " +
                      (*events->scrub)(message != nullptr ? message : "");
@@ -91,8 +90,8 @@ void onLog(const rd_kafka_t* rk, int level, const char* facility, const char* me
 }
 
 std::string errorText(rd_kafka_resp_err_t err, const char* message) {
-  std::string out = rd_kafka_err2name(err);
-  const std::string detail = message != nullptr && *message != '\0' ? message : rd_kafka_err2str(err);
+  std::string out = rdk::rd_kafka_err2name(err);
+  const std::string detail = message != nullptr && *message != '\0' ? message : rdk::rd_kafka_err2str(err);
   if (!detail.empty() && detail != out) out += " (" + detail + ")";
   return out;
 }
@@ -119,15 +118,15 @@ LiveConfig::Source sourceOf(rd_kafka_ConfigSource_t source) {
 std::vector<LiveConfig> readConfigs(const rd_kafka_ConfigResource_t* resource) {
   std::vector<LiveConfig> out;
   std::size_t count = 0;
-  const rd_kafka_ConfigEntry_t** entries = rd_kafka_ConfigResource_configs(resource, &count);
+  const rd_kafka_ConfigEntry_t** entries = rdk::rd_kafka_ConfigResource_configs(resource, &count);
   out.reserve(count);
   for (std::size_t i = 0; i < count; ++i) {
     LiveConfig c;
-    c.name = rd_kafka_ConfigEntry_name(entries[i]);
-    c.sensitive = rd_kafka_ConfigEntry_is_sensitive(entries[i]) != 0;
-    const char* value = rd_kafka_ConfigEntry_value(entries[i]);
+    c.name = rdk::rd_kafka_ConfigEntry_name(entries[i]);
+    c.sensitive = rdk::rd_kafka_ConfigEntry_is_sensitive(entries[i]) != 0;
+    const char* value = rdk::rd_kafka_ConfigEntry_value(entries[i]);
     if (value != nullptr && !c.sensitive) c.value = value;
-    c.source = sourceOf(rd_kafka_ConfigEntry_source(entries[i]));
+    c.source = sourceOf(rdk::rd_kafka_ConfigEntry_source(entries[i]));
     out.push_back(std::move(c));
   }
   return out;
@@ -176,7 +175,7 @@ class ClusterReader {
 
   void set(rd_kafka_conf_t* conf, const std::string& key, const std::string& value, const std::string& origin) {
     char error[512];
-    if (rd_kafka_conf_set(conf, key.c_str(), value.c_str(), error, sizeof error) != RD_KAFKA_CONF_OK) {
+    if (rdk::rd_kafka_conf_set(conf, key.c_str(), value.c_str(), error, sizeof error) != RD_KAFKA_CONF_OK) {
       // librdkafka's message can quote the value: never for a secret.
       const std::string why = isSecretKey(key) ? "librdkafka does not accept the value" : scrub_(error);
       throw InputError(origin, 0, 0, "client setting " + key + ": " + why);
@@ -184,7 +183,8 @@ class ClusterReader {
   }
 
   void connect() {
-    Conf conf(rd_kafka_conf_new());
+    rdk::load();
+    Conf conf(rdk::rd_kafka_conf_new());
     set(conf.get(), "client.id", "kafkalint", "kafkalint");
     set(conf.get(), "log.connection.close", "false", "kafkalint");
     for (const ClientSetting& s : options_.clientSettings) set(conf.get(), s.key, s.value, s.origin);
@@ -193,25 +193,25 @@ class ClusterReader {
     set(conf.get(), "enable.idempotence", "false", "kafkalint");
     set(conf.get(), "allow.auto.create.topics", "false", "kafkalint");
     set(conf.get(), "topic.metadata.refresh.interval.ms", "-1", "kafkalint");
-    rd_kafka_conf_set_opaque(conf.get(), &events_);
-    rd_kafka_conf_set_error_cb(conf.get(), onError);
-    rd_kafka_conf_set_log_cb(conf.get(), onLog);
+    rdk::rd_kafka_conf_set_opaque(conf.get(), &events_);
+    rdk::rd_kafka_conf_set_error_cb(conf.get(), onError);
+    rdk::rd_kafka_conf_set_log_cb(conf.get(), onLog);
     char error[512];
-    rd_kafka_t* rk = rd_kafka_new(RD_KAFKA_PRODUCER, conf.get(), error, sizeof error);
+    rd_kafka_t* rk = rdk::rd_kafka_new(RD_KAFKA_PRODUCER, conf.get(), error, sizeof error);
     if (rk == nullptr) throw InputError("--bootstrap", 0, 0, "cannot create the Kafka client: " + scrub_(error));
-    conf.release();  // rd_kafka_new took it
+    conf.release();  // rdk::rd_kafka_new took it
     handle_.reset(rk);
   }
 
   std::string lastClientError() {
-    rd_kafka_poll(handle_.get(), 0);  // error callbacks are served from the client's main queue
+    rdk::rd_kafka_poll(handle_.get(), 0);  // error callbacks are served from the client's main queue
     std::lock_guard lock(events_.mutex);
     return events_.lastError;
   }
 
   bool readMetadata(ClusterSnapshot& snapshot) {
     const rd_kafka_metadata_t* md = nullptr;
-    rd_kafka_resp_err_t err = rd_kafka_metadata(handle_.get(), 1, nullptr, &md, timeoutMs());
+    rd_kafka_resp_err_t err = rdk::rd_kafka_metadata(handle_.get(), 1, nullptr, &md, timeoutMs());
     if (err != RD_KAFKA_RESP_ERR_NO_ERROR) {
       std::string why = "could not read the cluster's metadata from " + options_.bootstrap + " within " +
                         seconds(options_.timeout) + ": " + errorText(err, nullptr);
@@ -219,14 +219,14 @@ class ClusterReader {
       snapshot.error = why;
       return false;
     }
-    std::unique_ptr<const rd_kafka_metadata_t, void (*)(const rd_kafka_metadata_t*)> owned(md,
-                                                                                           rd_kafka_metadata_destroy);
+    std::unique_ptr<const rd_kafka_metadata_t, void (*)(const rd_kafka_metadata_t*)> owned(
+        md, rdk::rd_kafka_metadata_destroy);
 
-    if (char* id = rd_kafka_clusterid(handle_.get(), 0)) {
+    if (char* id = rdk::rd_kafka_clusterid(handle_.get(), 0)) {
       snapshot.clusterId = id;
-      rd_kafka_mem_free(handle_.get(), id);
+      rdk::rd_kafka_mem_free(handle_.get(), id);
     }
-    snapshot.controllerId = rd_kafka_controllerid(handle_.get(), 0);
+    snapshot.controllerId = rdk::rd_kafka_controllerid(handle_.get(), 0);
 
     std::map<std::int32_t, LiveBroker> brokers;
     for (int i = 0; i < md->broker_cnt; ++i) {
@@ -273,20 +273,20 @@ class ClusterReader {
   }
 
   AdminOptions adminOptions(rd_kafka_admin_op_t op, void* opaque) {
-    AdminOptions o(rd_kafka_AdminOptions_new(handle_.get(), op));
+    AdminOptions o(rdk::rd_kafka_AdminOptions_new(handle_.get(), op));
     char error[256];
-    rd_kafka_AdminOptions_set_request_timeout(o.get(), timeoutMs(), error, sizeof error);
-    rd_kafka_AdminOptions_set_opaque(o.get(), opaque);
+    rdk::rd_kafka_AdminOptions_set_request_timeout(o.get(), timeoutMs(), error, sizeof error);
+    rdk::rd_kafka_AdminOptions_set_opaque(o.get(), opaque);
     return o;
   }
 
   // Waits for one admin result; nullptr when none came in time (librdkafka times requests out
   // itself, so this is a safety net against a hang).
-  Event nextResult() { return Event(rd_kafka_queue_poll(queue_.get(), timeoutMs() + 5000)); }
+  Event nextResult() { return Event(rdk::rd_kafka_queue_poll(queue_.get(), timeoutMs() + 5000)); }
 
   // Each phase gets its own result queue: an answer to a request given up on (no result in time)
   // lands in the old queue and can never be taken for an answer of the next phase.
-  void newPhase() { queue_.reset(rd_kafka_queue_new(handle_.get())); }
+  void newPhase() { queue_.reset(rdk::rd_kafka_queue_new(handle_.get())); }
 
   void readBrokerConfigs(ClusterSnapshot& snapshot) {
     newPhase();
@@ -295,29 +295,29 @@ class ClusterReader {
     for (LiveBroker& b : snapshot.brokers) {
       if (!b.inMetadata) continue;
       rd_kafka_ConfigResource_t* resource =
-          rd_kafka_ConfigResource_new(RD_KAFKA_RESOURCE_BROKER, std::to_string(b.id).c_str());
+          rdk::rd_kafka_ConfigResource_new(RD_KAFKA_RESOURCE_BROKER, std::to_string(b.id).c_str());
       AdminOptions o = adminOptions(RD_KAFKA_ADMIN_OP_DESCRIBECONFIGS, &b);
-      rd_kafka_DescribeConfigs(handle_.get(), &resource, 1, o.get(), queue_.get());
-      rd_kafka_ConfigResource_destroy(resource);
+      rdk::rd_kafka_DescribeConfigs(handle_.get(), &resource, 1, o.get(), queue_.get());
+      rdk::rd_kafka_ConfigResource_destroy(resource);
       b.error = "no answer";
       ++pending;
     }
     for (; pending > 0; --pending) {
       Event ev = nextResult();
       if (!ev) break;  // the rest keep "no answer"
-      auto* broker = static_cast<LiveBroker*>(rd_kafka_event_opaque(ev.get()));
+      auto* broker = static_cast<LiveBroker*>(rdk::rd_kafka_event_opaque(ev.get()));
       if (broker == nullptr) continue;
-      if (rd_kafka_event_error(ev.get()) != RD_KAFKA_RESP_ERR_NO_ERROR) {
-        broker->error = errorText(rd_kafka_event_error(ev.get()), rd_kafka_event_error_string(ev.get()));
+      if (rdk::rd_kafka_event_error(ev.get()) != RD_KAFKA_RESP_ERR_NO_ERROR) {
+        broker->error = errorText(rdk::rd_kafka_event_error(ev.get()), rdk::rd_kafka_event_error_string(ev.get()));
         continue;
       }
       std::size_t count = 0;
       const rd_kafka_ConfigResource_t** resources =
-          rd_kafka_DescribeConfigs_result_resources(rd_kafka_event_DescribeConfigs_result(ev.get()), &count);
+          rdk::rd_kafka_DescribeConfigs_result_resources(rdk::rd_kafka_event_DescribeConfigs_result(ev.get()), &count);
       if (count != 1) continue;
-      if (rd_kafka_ConfigResource_error(resources[0]) != RD_KAFKA_RESP_ERR_NO_ERROR) {
-        broker->error =
-            errorText(rd_kafka_ConfigResource_error(resources[0]), rd_kafka_ConfigResource_error_string(resources[0]));
+      if (rdk::rd_kafka_ConfigResource_error(resources[0]) != RD_KAFKA_RESP_ERR_NO_ERROR) {
+        broker->error = errorText(rdk::rd_kafka_ConfigResource_error(resources[0]),
+                                  rdk::rd_kafka_ConfigResource_error_string(resources[0]));
         continue;
       }
       broker->configs = readConfigs(resources[0]);
@@ -357,15 +357,17 @@ class ClusterReader {
       std::vector<rd_kafka_ConfigResource_t*> resources;
       resources.reserve(batch.count);
       for (std::size_t i = batch.first; i < batch.first + batch.count; ++i) {
-        rd_kafka_ConfigResource_t* r = rd_kafka_ConfigResource_new(RD_KAFKA_RESOURCE_TOPIC, topics[i].name.c_str());
+        rd_kafka_ConfigResource_t* r =
+            rdk::rd_kafka_ConfigResource_new(RD_KAFKA_RESOURCE_TOPIC, topics[i].name.c_str());
         // Named configs only: the response stays small, a million partitions or not.
-        for (const std::string& key : options_.topicConfigKeys) rd_kafka_ConfigResource_set_config(r, key.c_str(), "");
+        for (const std::string& key : options_.topicConfigKeys)
+          rdk::rd_kafka_ConfigResource_set_config(r, key.c_str(), "");
         resources.push_back(r);
         topics[i].configError = "no answer";
       }
       AdminOptions o = adminOptions(RD_KAFKA_ADMIN_OP_DESCRIBECONFIGS, &batch);
-      rd_kafka_DescribeConfigs(handle_.get(), resources.data(), resources.size(), o.get(), queue_.get());
-      for (auto* r : resources) rd_kafka_ConfigResource_destroy(r);
+      rdk::rd_kafka_DescribeConfigs(handle_.get(), resources.data(), resources.size(), o.get(), queue_.get());
+      for (auto* r : resources) rdk::rd_kafka_ConfigResource_destroy(r);
       ++stats.describeConfigsRequests;
       ++inFlight;
     };
@@ -383,12 +385,13 @@ class ClusterReader {
         failure = "no answer within " + seconds(options_.timeout);
         break;
       }
-      auto* batch = static_cast<TopicBatch*>(rd_kafka_event_opaque(ev.get()));
+      auto* batch = static_cast<TopicBatch*>(rdk::rd_kafka_event_opaque(ev.get()));
       if (batch == nullptr) continue;
       --inFlight;
       ++done;
-      if (rd_kafka_event_error(ev.get()) != RD_KAFKA_RESP_ERR_NO_ERROR) {
-        const std::string why = errorText(rd_kafka_event_error(ev.get()), rd_kafka_event_error_string(ev.get()));
+      if (rdk::rd_kafka_event_error(ev.get()) != RD_KAFKA_RESP_ERR_NO_ERROR) {
+        const std::string why =
+            errorText(rdk::rd_kafka_event_error(ev.get()), rdk::rd_kafka_event_error_string(ev.get()));
         for (std::size_t i = batch->first; i < batch->first + batch->count; ++i) {
           topics[i].configError = why;
           builder.topicRead(i);
@@ -401,14 +404,14 @@ class ClusterReader {
       sendMore();
       std::size_t count = 0;
       const rd_kafka_ConfigResource_t** resources =
-          rd_kafka_DescribeConfigs_result_resources(rd_kafka_event_DescribeConfigs_result(ev.get()), &count);
+          rdk::rd_kafka_DescribeConfigs_result_resources(rdk::rd_kafka_event_DescribeConfigs_result(ev.get()), &count);
       for (std::size_t i = 0; i < count; ++i) {
-        auto it = byName.find(rd_kafka_ConfigResource_name(resources[i]));
+        auto it = byName.find(rdk::rd_kafka_ConfigResource_name(resources[i]));
         if (it == byName.end()) continue;
         LiveTopic& t = topics[it->second];
-        if (rd_kafka_ConfigResource_error(resources[i]) != RD_KAFKA_RESP_ERR_NO_ERROR) {
-          t.configError = errorText(rd_kafka_ConfigResource_error(resources[i]),
-                                    rd_kafka_ConfigResource_error_string(resources[i]));
+        if (rdk::rd_kafka_ConfigResource_error(resources[i]) != RD_KAFKA_RESP_ERR_NO_ERROR) {
+          t.configError = errorText(rdk::rd_kafka_ConfigResource_error(resources[i]),
+                                    rdk::rd_kafka_ConfigResource_error_string(resources[i]));
         } else {
           t.configs = readConfigs(resources[i]);
           t.configError.clear();
@@ -433,26 +436,26 @@ class ClusterReader {
     int tag = 0;
     newPhase();
     AdminOptions listOptions = adminOptions(RD_KAFKA_ADMIN_OP_LISTCONSUMERGROUPS, &tag);
-    rd_kafka_ListConsumerGroups(handle_.get(), listOptions.get(), queue_.get());
+    rdk::rd_kafka_ListConsumerGroups(handle_.get(), listOptions.get(), queue_.get());
     Event ev = nextResult();
     if (!ev) {
       snapshot.groupsError = "no answer to ListGroups";
       return;
     }
-    if (rd_kafka_event_error(ev.get()) != RD_KAFKA_RESP_ERR_NO_ERROR) {
-      snapshot.groupsError = errorText(rd_kafka_event_error(ev.get()), rd_kafka_event_error_string(ev.get()));
+    if (rdk::rd_kafka_event_error(ev.get()) != RD_KAFKA_RESP_ERR_NO_ERROR) {
+      snapshot.groupsError = errorText(rdk::rd_kafka_event_error(ev.get()), rdk::rd_kafka_event_error_string(ev.get()));
       return;
     }
-    const auto* result = rd_kafka_event_ListConsumerGroups_result(ev.get());
+    const auto* result = rdk::rd_kafka_event_ListConsumerGroups_result(ev.get());
     std::size_t count = 0;
-    const rd_kafka_error_t** errors = rd_kafka_ListConsumerGroups_result_errors(result, &count);
+    const rd_kafka_error_t** errors = rdk::rd_kafka_ListConsumerGroups_result_errors(result, &count);
     for (std::size_t i = 0; i < count; ++i) {
-      snapshot.groupsError +=
-          (i ? "; " : "") + std::string(rd_kafka_error_name(errors[i])) + " (" + rd_kafka_error_string(errors[i]) + ")";
+      snapshot.groupsError += (i ? "; " : "") + std::string(rdk::rd_kafka_error_name(errors[i])) + " (" +
+                              rdk::rd_kafka_error_string(errors[i]) + ")";
     }
-    const rd_kafka_ConsumerGroupListing_t** listings = rd_kafka_ListConsumerGroups_result_valid(result, &count);
+    const rd_kafka_ConsumerGroupListing_t** listings = rdk::rd_kafka_ListConsumerGroups_result_valid(result, &count);
     std::vector<std::string> ids;
-    for (std::size_t i = 0; i < count; ++i) ids.emplace_back(rd_kafka_ConsumerGroupListing_group_id(listings[i]));
+    for (std::size_t i = 0; i < count; ++i) ids.emplace_back(rdk::rd_kafka_ConsumerGroupListing_group_id(listings[i]));
     std::sort(ids.begin(), ids.end());
     ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
     ev.reset();
@@ -465,31 +468,31 @@ class ClusterReader {
       }
       newPhase();
       AdminOptions o = adminOptions(RD_KAFKA_ADMIN_OP_DESCRIBECONSUMERGROUPS, &tag);
-      rd_kafka_DescribeConsumerGroups(handle_.get(), names.data(), names.size(), o.get(), queue_.get());
+      rdk::rd_kafka_DescribeConsumerGroups(handle_.get(), names.data(), names.size(), o.get(), queue_.get());
       Event described = nextResult();
-      if (!described || rd_kafka_event_error(described.get()) != RD_KAFKA_RESP_ERR_NO_ERROR) {
-        const std::string why =
-            described ? errorText(rd_kafka_event_error(described.get()), rd_kafka_event_error_string(described.get()))
-                      : "no answer to DescribeGroups";
+      if (!described || rdk::rd_kafka_event_error(described.get()) != RD_KAFKA_RESP_ERR_NO_ERROR) {
+        const std::string why = described ? errorText(rdk::rd_kafka_event_error(described.get()),
+                                                      rdk::rd_kafka_event_error_string(described.get()))
+                                          : "no answer to DescribeGroups";
         for (const char* name : names) snapshot.groups.push_back({name, "Unknown", "", 0, {}, why});
         continue;
       }
       std::size_t n = 0;
-      const rd_kafka_ConsumerGroupDescription_t** groups = rd_kafka_DescribeConsumerGroups_result_groups(
-          rd_kafka_event_DescribeConsumerGroups_result(described.get()), &n);
+      const rd_kafka_ConsumerGroupDescription_t** groups = rdk::rd_kafka_DescribeConsumerGroups_result_groups(
+          rdk::rd_kafka_event_DescribeConsumerGroups_result(described.get()), &n);
       for (std::size_t g = 0; g < n; ++g) {
         ConsumerGroupState state;
-        state.id = rd_kafka_ConsumerGroupDescription_group_id(groups[g]);
-        state.state = rd_kafka_consumer_group_state_name(rd_kafka_ConsumerGroupDescription_state(groups[g]));
-        if (const rd_kafka_error_t* e = rd_kafka_ConsumerGroupDescription_error(groups[g])) {
-          state.error = std::string(rd_kafka_error_name(e)) + " (" + rd_kafka_error_string(e) + ")";
+        state.id = rdk::rd_kafka_ConsumerGroupDescription_group_id(groups[g]);
+        state.state = rdk::rd_kafka_consumer_group_state_name(rdk::rd_kafka_ConsumerGroupDescription_state(groups[g]));
+        if (const rd_kafka_error_t* e = rdk::rd_kafka_ConsumerGroupDescription_error(groups[g])) {
+          state.error = std::string(rdk::rd_kafka_error_name(e)) + " (" + rdk::rd_kafka_error_string(e) + ")";
         }
-        state.members = rd_kafka_ConsumerGroupDescription_member_count(groups[g]);
+        state.members = rdk::rd_kafka_ConsumerGroupDescription_member_count(groups[g]);
         std::vector<std::string> topics;
         for (std::size_t m = 0; m < state.members; ++m) {
-          const rd_kafka_MemberDescription_t* member = rd_kafka_ConsumerGroupDescription_member(groups[g], m);
+          const rd_kafka_MemberDescription_t* member = rdk::rd_kafka_ConsumerGroupDescription_member(groups[g], m);
           const rd_kafka_topic_partition_list_t* parts =
-              rd_kafka_MemberAssignment_partitions(rd_kafka_MemberDescription_assignment(member));
+              rdk::rd_kafka_MemberAssignment_partitions(rdk::rd_kafka_MemberDescription_assignment(member));
           for (int p = 0; parts != nullptr && p < parts->cnt; ++p) topics.emplace_back(parts->elems[p].topic);
         }
         std::sort(topics.begin(), topics.end());
