@@ -7,6 +7,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <iterator>
 #include <map>
 #include <optional>
 #include <sstream>
@@ -66,6 +67,8 @@ class TreeBuilder final : public YAML::EventHandler {
     countEvent(mark);
     anchors_.clear();  // anchors are scoped to their document
     stack_.clear();
+    items_.clear();
+    entries_.clear();
   }
   void OnDocumentEnd() override {
     tree_.documents.push_back(std::move(root_));
@@ -125,6 +128,7 @@ class TreeBuilder final : public YAML::EventHandler {
     TreeNode node;
     YAML::anchor_t anchor = 0;
     std::optional<TreeNode> key;  // a mapping's key waiting for its value
+    std::size_t first = 0;        // where its items or entries start in the scratch stacks
     std::size_t size = 1;         // nodes in the subtree, itself included
     int height = 0;               // levels below it
   };
@@ -173,12 +177,25 @@ class TreeBuilder final : public YAML::EventHandler {
     f.node = start(mark);
     f.node.kind = kind;
     f.anchor = anchor;
+    f.first = kind == TreeNode::Kind::Sequence ? items_.size() : entries_.size();
     stack_.push_back(std::move(f));
   }
 
+  // The children of open collections wait on two stacks (a collection's are on top when it
+  // closes) and move into a vector of the right size once: growing each node's vector as children
+  // came reallocated and moved large nodes several times per mapping.
   void close() {
     Frame f = std::move(stack_.back());
     stack_.pop_back();
+    if (f.node.kind == TreeNode::Kind::Sequence) {
+      f.node.items.reserve(items_.size() - f.first);
+      std::move(items_.begin() + std::ptrdiff_t(f.first), items_.end(), std::back_inserter(f.node.items));
+      items_.erase(items_.begin() + std::ptrdiff_t(f.first), items_.end());
+    } else {
+      f.node.entries.reserve(entries_.size() - f.first);
+      std::move(entries_.begin() + std::ptrdiff_t(f.first), entries_.end(), std::back_inserter(f.node.entries));
+      entries_.erase(entries_.begin() + std::ptrdiff_t(f.first), entries_.end());
+    }
     finish(std::move(f.node), f.anchor, f.size, f.height);
   }
 
@@ -193,11 +210,11 @@ class TreeBuilder final : public YAML::EventHandler {
     parent.size += size;
     parent.height = std::max(parent.height, height + 1);
     if (parent.node.kind == TreeNode::Kind::Sequence) {
-      parent.node.items.push_back(std::move(n));
+      items_.push_back(std::move(n));
     } else if (!parent.key) {
       parent.key = std::move(n);
     } else {
-      parent.node.entries.emplace_back(std::move(*parent.key), std::move(n));
+      entries_.emplace_back(std::move(*parent.key), std::move(n));
       parent.key.reset();
     }
   }
@@ -252,6 +269,8 @@ class TreeBuilder final : public YAML::EventHandler {
   std::size_t nodes_ = 0;
   std::size_t events_ = 0;
   std::vector<Frame> stack_;
+  std::vector<TreeNode> items_;     // items of the open sequences
+  std::vector<TreeEntry> entries_;  // entries of the open mappings
   std::map<YAML::anchor_t, Anchored> anchors_;
   TreeNode root_;
   ConfigTree tree_;
