@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Generates src/resolve/catalog_data.cpp from the reference catalog.
+"""Generates src/catalog/catalog_data.cpp from the reference catalog.
 
 Inputs (read only here, never by the product at run time):
   <shared>/kafka/config-catalog/catalog.json        Kafka keys per release 2.0-4.1
@@ -192,7 +192,7 @@ def generate(shared):
     out.append("// tables), ../shared/kafka/config-catalog/librdkafka-2.0.2.tsv (librdkafka CONFIGURATION.md")
     out.append("// at v2.0.2), scripts/catalog/legacy-facts.tsv and scripts/catalog/scala-clients.tsv.")
     out.append("// clang-format off")
-    out.append('#include "resolve/catalog_data.hpp"')
+    out.append('#include "kafkalint/catalog_data.hpp"')
     out.append("")
     out.append("#include <array>")
     out.append("")
@@ -250,7 +250,7 @@ def find_shared():
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--shared", default=None)
-    ap.add_argument("--output", default=os.path.join(ROOT, "src", "resolve", "catalog_data.cpp"))
+    ap.add_argument("--output", default=os.path.join(ROOT, "src", "catalog", "catalog_data.cpp"))
     ap.add_argument("--check", action="store_true")
     args = ap.parse_args()
     shared = args.shared or find_shared()

@@ -20,6 +20,8 @@ packages=(
   libbenchmark-dev time
   # tests: the sanitizer and fuzzing build (clang, its ASan/UBSan/libFuzzer runtimes)
   clang libclang-rt-dev
+  # tests: code style and static analysis (the clang-format and clang-tidy tests)
+  clang-format clang-tidy
 )
 # npm installs the Multitool (tools/sarif/package-lock.json); any npm will do (Node.js may come from
 # elsewhere than Debian's nodejs package).

@@ -13,10 +13,10 @@
 #include "kafkalint/evaluate.hpp"
 #include "kafkalint/live.hpp"
 #include "kafkalint/load.hpp"
+#include "kafkalint/properties_parser.hpp"
 #include "kafkalint/resolve.hpp"
 #include "kafkalint/rules.hpp"
 #include "load/live/cluster_snapshot.hpp"
-#include "load/properties_parser.hpp"
 
 namespace kafkalint {
 namespace {

@@ -50,7 +50,4 @@ std::size_t codePoints(std::string_view utf8);
 // move the cursor or recolour the screen. Tabs and valid printable text are kept.
 std::string printable(std::string_view text);
 
-// Glob match with '*' and '?' (no character classes).
-bool globMatch(std::string_view pattern, std::string_view text);
-
 }  // namespace kafkalint

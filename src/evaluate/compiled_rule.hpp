@@ -6,7 +6,7 @@
 #include <set>
 #include <string>
 
-#include "evaluate/expression.hpp"
+#include "expression.hpp"
 #include "kafkalint/rules.hpp"
 
 namespace kafkalint {

@@ -4,8 +4,8 @@
 #include <algorithm>
 #include <tuple>
 
-#include "evaluate/partition_state.hpp"
 #include "kafkalint/budget.hpp"
+#include "partition_state.hpp"
 
 namespace kafkalint {
 

@@ -1,6 +1,6 @@
 #include <unordered_set>
 
-#include "evaluate/checks/check.hpp"
+#include "checks/check.hpp"
 #include "kafkalint/evaluate.hpp"
 
 namespace kafkalint {

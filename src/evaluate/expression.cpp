@@ -1,4 +1,4 @@
-#include "evaluate/expression.hpp"
+#include "expression.hpp"
 
 #include <re2/re2.h>
 

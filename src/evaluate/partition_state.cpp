@@ -1,4 +1,4 @@
-#include "evaluate/partition_state.hpp"
+#include "partition_state.hpp"
 
 #include <algorithm>
 #include <functional>

@@ -8,14 +8,14 @@
 #include <filesystem>
 #include <set>
 
-#include "evaluate/checks/check.hpp"
-#include "evaluate/compiled_rule.hpp"
+#include "checks/check.hpp"
+#include "compiled_rule.hpp"
 #include "kafkalint/catalog.hpp"
+#include "kafkalint/config_tree.hpp"
 #include "kafkalint/errors.hpp"
 #include "kafkalint/resolve.hpp"
 #include "kafkalint/text.hpp"
-#include "load/config_tree.hpp"
-#include "load/text_file.hpp"
+#include "kafkalint/text_file.hpp"
 
 namespace kafkalint {
 

@@ -5,10 +5,10 @@
 #include <algorithm>
 #include <map>
 
+#include "kafkalint/config_tree.hpp"
 #include "kafkalint/errors.hpp"
 #include "kafkalint/gate.hpp"
-#include "load/config_tree.hpp"
-#include "load/text_file.hpp"
+#include "kafkalint/text_file.hpp"
 
 namespace kafkalint {
 

@@ -6,7 +6,7 @@
 #include <map>
 #include <set>
 
-#include "gate/glob.hpp"
+#include "kafkalint/glob.hpp"
 
 namespace kafkalint {
 

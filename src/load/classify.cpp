@@ -1,4 +1,4 @@
-#include "load/classify.hpp"
+#include "classify.hpp"
 
 #include <algorithm>
 

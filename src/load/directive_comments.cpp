@@ -1,4 +1,4 @@
-#include "load/directive_comments.hpp"
+#include "directive_comments.hpp"
 
 #include <vector>
 

@@ -7,8 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "kafkalint/config_tree.hpp"
 #include "kafkalint/load.hpp"
-#include "load/config_tree.hpp"
 
 namespace kafkalint {
 

@@ -10,13 +10,13 @@
 #include <set>
 #include <stdexcept>
 
+#include "classify.hpp"
+#include "directive_comments.hpp"
+#include "input_readers.hpp"
 #include "kafkalint/load.hpp"
+#include "kafkalint/properties_parser.hpp"
 #include "kafkalint/text.hpp"
-#include "load/classify.hpp"
-#include "load/directive_comments.hpp"
-#include "load/input_readers.hpp"
-#include "load/properties_parser.hpp"
-#include "load/text_file.hpp"
+#include "kafkalint/text_file.hpp"
 
 namespace kafkalint {
 

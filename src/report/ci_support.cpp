@@ -1,5 +1,5 @@
 // Where CI reports point findings, unique result identities, path encoding (ci_support.hpp).
-#include "report/ci_support.hpp"
+#include "ci_support.hpp"
 
 #include <cstdio>
 #include <unordered_map>

@@ -1,8 +1,8 @@
 // GitHub Actions workflow commands: one `::error file=...,line=...,col=...,title=...::message`
 // annotation per finding and per input error (docs/ci.md).
+#include "ci_support.hpp"
 #include "kafkalint/gate.hpp"
 #include "kafkalint/report_formats.hpp"
-#include "report/ci_support.hpp"
 
 namespace kafkalint {
 

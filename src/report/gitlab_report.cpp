@@ -3,9 +3,9 @@
 // (docs/ci.md).
 #include <nlohmann/json.hpp>
 
+#include "ci_support.hpp"
 #include "kafkalint/gate.hpp"
 #include "kafkalint/report_formats.hpp"
-#include "report/ci_support.hpp"
 
 namespace kafkalint {
 

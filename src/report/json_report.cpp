@@ -1,10 +1,10 @@
 // The JSON report (schemaVersion 1): documented in docs/json-report.md and docs/report.schema.json.
 #include <nlohmann/json.hpp>
 
+#include "ci_support.hpp"
 #include "kafkalint/catalog.hpp"
 #include "kafkalint/report.hpp"
 #include "kafkalint/resolve.hpp"
-#include "report/ci_support.hpp"
 
 namespace kafkalint {
 

@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <map>
 
+#include "ci_support.hpp"
 #include "kafkalint/gate.hpp"
 #include "kafkalint/report_formats.hpp"
-#include "report/ci_support.hpp"
 
 namespace kafkalint {
 

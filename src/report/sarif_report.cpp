@@ -4,9 +4,9 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "ci_support.hpp"
 #include "kafkalint/report_formats.hpp"
 #include "kafkalint/secrets.hpp"
-#include "report/ci_support.hpp"
 
 #ifndef KAFKALINT_HOMEPAGE
 #define KAFKALINT_HOMEPAGE "https://kafkalint.dev"

@@ -2,7 +2,7 @@
 // settings of the cluster entity (a spec's `brokers: 3`, Strimzi's replicas, compose services...).
 #include <charconv>
 
-#include "resolve/dialects.hpp"
+#include "dialects.hpp"
 
 namespace kafkalint {
 

@@ -35,4 +35,4 @@ EffectiveValue defaultValue(std::string_view ruleKey, std::string_view name, std
 
 }  // namespace kafkalint
 
-#include "resolve/dialects_inl.hpp"
+#include "dialects_inl.hpp"

@@ -3,7 +3,7 @@
 
 #include "kafkalint/secrets.hpp"
 #include "kafkalint/text.hpp"
-#include "resolve/typed_value.hpp"
+#include "kafkalint/typed_value.hpp"
 
 namespace kafkalint {
 

@@ -2,9 +2,9 @@
 // consumer, Connect workers. Defaults are those of the audited Kafka release.
 #include <algorithm>
 
+#include "dialects.hpp"
 #include "kafkalint/text.hpp"
-#include "resolve/dialects.hpp"
-#include "resolve/key_families.hpp"
+#include "key_families.hpp"
 
 namespace kafkalint {
 

@@ -1,5 +1,6 @@
-#include "resolve/key_families.hpp"
+#include "key_families.hpp"
 
+#include "kafkalint/glob.hpp"
 #include "kafkalint/text.hpp"
 
 namespace kafkalint {
@@ -66,7 +67,7 @@ constexpr Family kConnect[] = {
 template <std::size_t N>
 std::optional<std::string> match(const Family (&families)[N], std::string_view key) {
   for (const Family& f : families) {
-    if (globMatch(f.pattern, key)) return std::string(f.note);
+    if (globMatch(f.pattern, key, false)) return std::string(f.note);
   }
   return std::nullopt;
 }

@@ -3,10 +3,10 @@
 // from librdkafka's CONFIGURATION.md at v2.0.2.
 #include <cstdlib>
 
+#include "dialects.hpp"
+#include "kafkalint/catalog_data.hpp"
 #include "kafkalint/text.hpp"
-#include "resolve/catalog_data.hpp"
-#include "resolve/dialects.hpp"
-#include "resolve/key_families.hpp"
+#include "key_families.hpp"
 
 namespace kafkalint {
 

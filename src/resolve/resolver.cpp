@@ -1,7 +1,7 @@
 #include <stdexcept>
 
+#include "dialects.hpp"
 #include "kafkalint/resolve.hpp"
-#include "resolve/dialects.hpp"
 
 namespace kafkalint {
 

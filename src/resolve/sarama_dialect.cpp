@@ -6,8 +6,8 @@
 #include <cctype>
 #include <charconv>
 
+#include "dialects.hpp"
 #include "kafkalint/text.hpp"
-#include "resolve/dialects.hpp"
 
 namespace kafkalint {
 

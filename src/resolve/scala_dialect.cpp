@@ -1,8 +1,8 @@
 // The Kafka 0.8 Scala producer and high-level consumer (removed in Kafka 2.0). Their keys map to
 // the Java keys the rules use through the table in scripts/catalog/scala-clients.tsv.
+#include "dialects.hpp"
+#include "kafkalint/catalog_data.hpp"
 #include "kafkalint/text.hpp"
-#include "resolve/catalog_data.hpp"
-#include "resolve/dialects.hpp"
 
 namespace kafkalint {
 

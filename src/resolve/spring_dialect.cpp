@@ -3,7 +3,7 @@
 // it is set (Spring Kafka 2.3+, the container commits offsets by its AckMode), and Spring Boot
 // always writes isolation.level from spring.kafka.consumer.isolation-level (read_uncommitted).
 // Facts: ../shared/kafka/facts.md section 4.
-#include "resolve/dialects.hpp"
+#include "dialects.hpp"
 
 namespace kafkalint {
 

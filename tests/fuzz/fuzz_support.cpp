@@ -10,7 +10,7 @@
 #include "kafkalint/report_formats.hpp"
 #include "kafkalint/resolve.hpp"
 #include "kafkalint/rules.hpp"
-#include "load/text_file.hpp"
+#include "kafkalint/text_file.hpp"
 
 namespace kafkalint::fuzz {
 

@@ -8,8 +8,8 @@
 #include <filesystem>
 #include <fstream>
 
-#include "gate/glob.hpp"
 #include "kafkalint/errors.hpp"
+#include "kafkalint/glob.hpp"
 #include "support.hpp"
 
 namespace kafkalint {

@@ -3,7 +3,7 @@
 
 #include <doctest/doctest.h>
 
-#include "load/properties_parser.hpp"
+#include "kafkalint/properties_parser.hpp"
 
 namespace kafkalint {
 namespace {

@@ -1,5 +1,5 @@
 // The positioned YAML/TOML tree every structured reader works on.
-#include "load/config_tree.hpp"
+#include "kafkalint/config_tree.hpp"
 
 #include <doctest/doctest.h>
 

@@ -1,5 +1,5 @@
 // The .properties parser: what java.util.Properties reads, and where each key and value is.
-#include "load/properties_parser.hpp"
+#include "kafkalint/properties_parser.hpp"
 
 #include <doctest/doctest.h>
 
@@ -7,7 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "kafkalint/errors.hpp"
-#include "load/text_file.hpp"
+#include "kafkalint/text_file.hpp"
 #include "support.hpp"
 
 namespace kafkalint::test {

@@ -3,7 +3,7 @@
 
 #include <doctest/doctest.h>
 
-#include "resolve/catalog_data.hpp"
+#include "kafkalint/catalog_data.hpp"
 
 namespace kafkalint {
 namespace {

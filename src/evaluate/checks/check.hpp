@@ -12,7 +12,7 @@
 #include <utility>
 #include <vector>
 
-#include "evaluate/compiled_rule.hpp"
+#include "compiled_rule.hpp"
 #include "kafkalint/finding.hpp"
 #include "kafkalint/resolve.hpp"
 

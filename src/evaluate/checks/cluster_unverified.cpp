@@ -5,7 +5,7 @@
 #include <map>
 #include <set>
 
-#include "evaluate/checks/check.hpp"
+#include "checks/check.hpp"
 
 namespace kafkalint {
 

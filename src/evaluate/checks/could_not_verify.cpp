@@ -1,7 +1,7 @@
 // Template "could-not-verify": a rule needed a value that cannot be known from the files
 // (a template placeholder, a config-provider reference, a value that does not parse). The check
 // was not made, so a gate must not pass it silently.
-#include "evaluate/checks/check.hpp"
+#include "checks/check.hpp"
 
 namespace kafkalint {
 

@@ -2,7 +2,7 @@
 // librdkafka keep the last value; the earlier one is silently ignored.
 #include <map>
 
-#include "evaluate/checks/check.hpp"
+#include "checks/check.hpp"
 #include "kafkalint/secrets.hpp"
 #include "kafkalint/text.hpp"
 

@@ -1,5 +1,5 @@
 // Template "expression": a rule whose conditions are written in the rule language.
-#include "evaluate/checks/check.hpp"
+#include "checks/check.hpp"
 
 namespace kafkalint {
 

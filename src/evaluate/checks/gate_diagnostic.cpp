@@ -1,7 +1,7 @@
 // Templates "suppression-invalid", "suppression-unused" and "suppression-expired": reported by the
 // gate (src/gate/) after evaluation, when suppressions are matched with findings. The engine has
 // nothing to check for them.
-#include "evaluate/checks/check.hpp"
+#include "checks/check.hpp"
 
 namespace kafkalint {
 

@@ -1,5 +1,5 @@
 // Templates "unclassified-input" and "byte-order-mark": what the loader noticed about files.
-#include "evaluate/checks/check.hpp"
+#include "checks/check.hpp"
 
 namespace kafkalint {
 

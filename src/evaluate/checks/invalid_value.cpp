@@ -1,9 +1,9 @@
 // Template "invalid-value": values of the wrong type or outside their valid range or set. The
 // component refuses to start (Kafka's ConfigException, librdkafka's rd_kafka_conf_set error).
-#include "evaluate/checks/check.hpp"
+#include "checks/check.hpp"
 #include "kafkalint/secrets.hpp"
 #include "kafkalint/text.hpp"
-#include "resolve/typed_value.hpp"
+#include "kafkalint/typed_value.hpp"
 
 namespace kafkalint {
 

@@ -5,12 +5,12 @@
 //     topic's effective min.insync.replicas, each partition counted in its most severe state only;
 //   replicas-share-rack: replicas in fewer racks than they could be;
 //   replication-factor-varies: partitions of one topic with different replica counts.
-#include "evaluate/partition_state.hpp"
+#include "partition_state.hpp"
 
 #include <algorithm>
 #include <map>
 
-#include "evaluate/checks/check.hpp"
+#include "checks/check.hpp"
 
 namespace kafkalint {
 

@@ -1,7 +1,7 @@
 // Template "plaintext-secret": a credential written in plain text in a configuration file (a
 // password, a private key, a JAAS password option, a URL with user:password@). The finding names
 // the setting, never the value.
-#include "evaluate/checks/check.hpp"
+#include "checks/check.hpp"
 #include "kafkalint/secrets.hpp"
 
 namespace kafkalint {

@@ -4,7 +4,7 @@
 #include <map>
 #include <optional>
 
-#include "evaluate/checks/check.hpp"
+#include "checks/check.hpp"
 
 namespace kafkalint {
 

@@ -1,5 +1,5 @@
 // The registry of checks: template name -> the check implementing it.
-#include "evaluate/checks/check.hpp"
+#include "checks/check.hpp"
 #include "kafkalint/secrets.hpp"
 
 namespace kafkalint {

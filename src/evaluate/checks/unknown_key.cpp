@@ -2,7 +2,7 @@
 // is an error: the intended setting silently does not apply.
 #include <algorithm>
 
-#include "evaluate/checks/check.hpp"
+#include "checks/check.hpp"
 #include "kafkalint/text.hpp"
 
 namespace kafkalint {

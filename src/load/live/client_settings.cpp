@@ -8,8 +8,8 @@
 
 #include "kafkalint/catalog.hpp"
 #include "kafkalint/live.hpp"
+#include "kafkalint/properties_parser.hpp"
 #include "kafkalint/secrets.hpp"
-#include "load/properties_parser.hpp"
 
 namespace kafkalint {
 

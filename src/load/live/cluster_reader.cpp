@@ -12,8 +12,8 @@
 
 #include "kafkalint/live.hpp"
 #include "kafkalint/secrets.hpp"
-#include "load/live/cluster_snapshot.hpp"
-#include "load/live/rdkafka_api.hpp"
+#include "live/cluster_snapshot.hpp"
+#include "live/rdkafka_api.hpp"
 
 namespace kafkalint {
 

@@ -6,7 +6,7 @@
 
 #include "kafkalint/live.hpp"
 #include "kafkalint/text.hpp"
-#include "load/live/cluster_snapshot.hpp"
+#include "live/cluster_snapshot.hpp"
 
 namespace kafkalint {
 

@@ -1,4 +1,4 @@
-#include "load/live/rdkafka_api.hpp"
+#include "live/rdkafka_api.hpp"
 
 #include <dlfcn.h>
 

@@ -9,11 +9,11 @@
 // mistaken for configuration in effect; it is skipped.
 #include <algorithm>
 
+#include "classify.hpp"
+#include "input_readers.hpp"
 #include "kafkalint/errors.hpp"
+#include "kafkalint/properties_parser.hpp"
 #include "kafkalint/text.hpp"
-#include "load/classify.hpp"
-#include "load/input_readers.hpp"
-#include "load/properties_parser.hpp"
 
 namespace kafkalint {
 

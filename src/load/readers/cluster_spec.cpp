@@ -4,9 +4,9 @@
 #include <algorithm>
 #include <set>
 
+#include "input_readers.hpp"
 #include "kafkalint/errors.hpp"
-#include "load/input_readers.hpp"
-#include "load/readers/tree_reading.hpp"
+#include "readers/tree_reading.hpp"
 
 namespace kafkalint {
 

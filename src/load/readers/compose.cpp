@@ -17,9 +17,9 @@
 #include <map>
 #include <set>
 
+#include "input_readers.hpp"
 #include "kafkalint/errors.hpp"
 #include "kafkalint/text.hpp"
-#include "load/input_readers.hpp"
 
 namespace kafkalint {
 

@@ -9,8 +9,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "input_readers.hpp"
 #include "kafkalint/errors.hpp"
-#include "load/input_readers.hpp"
 
 namespace kafkalint {
 

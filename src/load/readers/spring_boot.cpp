@@ -16,10 +16,10 @@
 #include <map>
 #include <span>
 
+#include "input_readers.hpp"
 #include "kafkalint/catalog.hpp"
 #include "kafkalint/errors.hpp"
 #include "kafkalint/text.hpp"
-#include "load/input_readers.hpp"
 
 namespace kafkalint {
 

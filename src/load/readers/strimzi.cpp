@@ -6,7 +6,7 @@
 #include <set>
 
 #include "kafkalint/text.hpp"
-#include "load/readers/tree_reading.hpp"
+#include "readers/tree_reading.hpp"
 
 namespace kafkalint {
 

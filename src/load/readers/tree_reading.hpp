@@ -7,9 +7,9 @@
 #include <string>
 #include <string_view>
 
+#include "input_readers.hpp"
 #include "kafkalint/errors.hpp"
-#include "load/input_readers.hpp"
-#include "resolve/typed_value.hpp"
+#include "kafkalint/typed_value.hpp"
 
 namespace kafkalint {
 

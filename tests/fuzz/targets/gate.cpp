@@ -6,7 +6,7 @@
 #include "kafkalint/errors.hpp"
 #include "kafkalint/evaluate.hpp"
 #include "kafkalint/resolve.hpp"
-#include "load/text_file.hpp"
+#include "kafkalint/text_file.hpp"
 
 namespace {
 

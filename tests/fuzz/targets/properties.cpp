@@ -2,7 +2,7 @@
 // (classification, the flat-file readers, rules, reports) on text.
 #include "fuzz/fuzz_target.hpp"
 #include "kafkalint/errors.hpp"
-#include "load/properties_parser.hpp"
+#include "kafkalint/properties_parser.hpp"
 
 KAFKALINT_FUZZ_TARGET(properties) {
   const std::string_view input = kafkalint::fuzz::text(data, size);

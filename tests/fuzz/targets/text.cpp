@@ -1,7 +1,7 @@
 // The text check every input goes through first: NUL bytes, invalid UTF-8, line/column counting.
 #include "fuzz/fuzz_target.hpp"
 #include "kafkalint/errors.hpp"
-#include "load/text_file.hpp"
+#include "kafkalint/text_file.hpp"
 
 KAFKALINT_FUZZ_TARGET(text) {
   try {

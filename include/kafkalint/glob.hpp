@@ -1,4 +1,4 @@
-// Glob patterns for entity exclusions and suppression selectors.
+// Glob patterns: key families, entity exclusions, suppression selectors.
 #pragma once
 
 #include <string_view>

@@ -3,7 +3,7 @@
 // tables), ../shared/kafka/config-catalog/librdkafka-2.0.2.tsv (librdkafka CONFIGURATION.md
 // at v2.0.2), scripts/catalog/legacy-facts.tsv and scripts/catalog/scala-clients.tsv.
 // clang-format off
-#include "resolve/catalog_data.hpp"
+#include "kafkalint/catalog_data.hpp"
 
 #include <array>
 

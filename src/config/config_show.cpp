@@ -1,7 +1,7 @@
 // `kafkalint config show`: the effective tool configuration and where each value came from.
 #include <nlohmann/json.hpp>
 
-#include "kafkalint/gate.hpp"
+#include "kafkalint/config.hpp"
 
 namespace kafkalint {
 

@@ -1,4 +1,4 @@
-#include "gate/glob.hpp"
+#include "kafkalint/glob.hpp"
 
 #include <vector>
 

@@ -1,4 +1,4 @@
-#include "load/text_file.hpp"
+#include "kafkalint/text_file.hpp"
 
 #include <fcntl.h>
 #include <sys/stat.h>

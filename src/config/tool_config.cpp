@@ -6,13 +6,13 @@
 #include <cstdlib>
 #include <set>
 
-#include "gate/glob.hpp"
+#include "kafkalint/config.hpp"
+#include "kafkalint/config_tree.hpp"
 #include "kafkalint/errors.hpp"
-#include "kafkalint/gate.hpp"
+#include "kafkalint/glob.hpp"
 #include "kafkalint/kafka_version.hpp"
 #include "kafkalint/text.hpp"
-#include "load/config_tree.hpp"
-#include "load/text_file.hpp"
+#include "kafkalint/text_file.hpp"
 
 namespace fs = std::filesystem;
 

@@ -1,4 +1,4 @@
-#include "load/config_tree.hpp"
+#include "kafkalint/config_tree.hpp"
 
 #include <toml++/toml.h>
 #include <yaml-cpp/anchor.h>

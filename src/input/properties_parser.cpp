@@ -1,4 +1,4 @@
-#include "load/properties_parser.hpp"
+#include "kafkalint/properties_parser.hpp"
 
 #include <optional>
 

@@ -1,4 +1,4 @@
-#include "resolve/typed_value.hpp"
+#include "kafkalint/typed_value.hpp"
 
 #include <charconv>
 #include <cstdlib>

@@ -7,8 +7,8 @@
 #include <cstdlib>
 #include <limits>
 
+#include "kafkalint/catalog_data.hpp"
 #include "kafkalint/text.hpp"
-#include "resolve/catalog_data.hpp"
 
 namespace kafkalint {
 
