@@ -7,12 +7,12 @@
 #include <set>
 
 #include "kafkalint/config.hpp"
-#include "kafkalint/config_tree.hpp"
 #include "kafkalint/errors.hpp"
 #include "kafkalint/glob.hpp"
 #include "kafkalint/kafka_version.hpp"
 #include "kafkalint/text.hpp"
 #include "kafkalint/text_file.hpp"
+#include "kafkalint/toml_document.hpp"
 
 namespace fs = std::filesystem;
 
@@ -94,13 +94,7 @@ class ConfigReader {
 
   toml::table parse(std::string_view content) {
     checkText(path_, content);
-    checkTomlText(path_, content);  // before toml++, which overflows its stack on huge dotted keys
-    try {
-      return toml::parse(content, path_);
-    } catch (const toml::parse_error& e) {
-      throw InputError(path_, std::uint32_t(e.source().begin.line), std::uint32_t(e.source().begin.column),
-                       "TOML syntax error: " + std::string(e.description()));
-    }
+    return parseTomlDocument(path_, content);
   }
 
   // The settings of the file's top level (profile "") or of one profile.

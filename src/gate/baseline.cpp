@@ -5,10 +5,10 @@
 #include <algorithm>
 #include <map>
 
-#include "kafkalint/config_tree.hpp"
 #include "kafkalint/errors.hpp"
 #include "kafkalint/gate.hpp"
 #include "kafkalint/text_file.hpp"
+#include "kafkalint/toml_document.hpp"
 
 namespace kafkalint {
 
@@ -95,14 +95,7 @@ Baseline readBaseline(const std::string& path) { return parseBaseline(path, read
 
 Baseline parseBaseline(const std::string& path, std::string_view content) {
   checkText(path, content);
-  checkTomlText(path, content);  // before toml++, which overflows its stack on huge dotted keys
-  toml::table table;
-  try {
-    table = toml::parse(content, path);
-  } catch (const toml::parse_error& e) {
-    throw InputError(path, std::uint32_t(e.source().begin.line), std::uint32_t(e.source().begin.column),
-                     "TOML syntax error: " + std::string(e.description()));
-  }
+  const toml::table table = parseTomlDocument(path, content);
   auto fail = [&path](const toml::node& node, const std::string& what) {
     throw InputError(path, std::uint32_t(node.source().begin.line), std::uint32_t(node.source().begin.column), what);
   };

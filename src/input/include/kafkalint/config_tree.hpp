@@ -80,9 +80,4 @@ void checkYamlNodeCount(const std::string& displayPath, std::string_view text, s
 ConfigTree parseYamlTree(FileId file, const std::string& displayPath, std::string_view text);
 ConfigTree parseTomlTree(FileId file, const std::string& displayPath, std::string_view text);
 
-// What toml++ does not bound itself: a line of more than 1,024 dotted key parts ([a.a.a...] with
-// 100,000 parts made it recurse until the stack overflowed). Throws InputError with line and
-// column. parseTomlTree calls it; every other reader of TOML text must call it before toml::parse.
-void checkTomlText(const std::string& displayPath, std::string_view text);
-
 }  // namespace kafkalint
