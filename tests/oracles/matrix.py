@@ -84,9 +84,10 @@ def java_consumer_cells():
 # ---------------------------------------------------------------- Sarama (Go)
 
 # Module path and version; the Shopify path is the module's name before v1.41.
-SARAMA_RELEASES = [("github.com/Shopify/sarama", "v1.27.2"), ("github.com/Shopify/sarama", "v1.38.1"),
-                   ("github.com/IBM/sarama", "v1.50.1"), ("github.com/IBM/sarama", "v1.60.1"),
-                   ("github.com/IBM/sarama", "v1.61.1")]
+# v1.19.0 is the oldest release the Go module proxy serves here, v1.61.1 the newest.
+SARAMA_RELEASES = [("github.com/Shopify/sarama", "v1.19.0"), ("github.com/Shopify/sarama", "v1.30.0"),
+                   ("github.com/Shopify/sarama", "v1.38.1"), ("github.com/IBM/sarama", "v1.43.3"),
+                   ("github.com/IBM/sarama", "v1.50.3"), ("github.com/IBM/sarama", "v1.61.1")]
 
 SARAMA_PRODUCER_FIELDS = ["Producer.RequiredAcks", "Producer.Idempotent", "Producer.Retry.Max", "Producer.Retry.Backoff",
                           "Net.MaxOpenRequests", "Producer.Return.Errors", "Producer.Return.Successes",
@@ -145,7 +146,9 @@ def sarama_consumer_cells():
 # ---------------------------------------------------------------- Spring Boot / Spring Kafka
 
 # (label, Spring Boot version): the kafka-clients and spring-kafka versions are those the Boot BOM manages.
-SPRING_RELEASES = [("boot2", "2.7.18"), ("boot3", "3.5.7")]
+# Boot 4 moved KafkaProperties into its own module, spring-boot-kafka.
+SPRING_RELEASES = [("boot2", "2.7.18"), ("boot3", "3.5.7"), ("boot4", "4.0.7")]
+SPRING_MODULES = {"boot2": "spring-boot-autoconfigure", "boot3": "spring-boot-autoconfigure", "boot4": "spring-boot-kafka"}
 SPRING_PRODUCER_KEYS = JAVA_PRODUCER_KEYS
 SPRING_CONSUMER_KEYS = ["group.id", "enable.auto.commit", "isolation.level", "auto.offset.reset",
                         "session.timeout.ms", "max.poll.interval.ms"]
@@ -186,7 +189,7 @@ def spring_consumer_cells():
 
 # label -> how the library is found (refresh.py): Debian 12's shared library, and the one bundled by
 # the confluent-kafka wheel from PyPI (pinned).
-LIBRDKAFKA_WHEEL = "confluent-kafka==2.12.1"
+LIBRDKAFKA_WHEEL = "confluent-kafka==2.16.1"
 LIBRDKAFKA_RELEASES = ["debian12", "wheel"]
 LIBRDKAFKA_PRODUCER_KEYS = ["acks", "enable.idempotence", "retries", "max.in.flight.requests.per.connection",
                             "transactional.id", "delivery.timeout.ms", "linger.ms", "request.timeout.ms",

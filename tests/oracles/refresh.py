@@ -119,16 +119,17 @@ def refresh_spring(work):
     for label, boot in matrix.SPRING_RELEASES:
         jars = fetch.maven_classpath(
             f"spring-boot-{boot}",
-            [("org.springframework.boot", "spring-boot-autoconfigure", None),
+            [("org.springframework.boot", matrix.SPRING_MODULES[label], None),
              ("org.springframework.kafka", "spring-kafka", None)],
             parent=("org.springframework.boot", "spring-boot-starter-parent", boot))
-        classes = fetch.javac([HERE / "spring" / "SpringOracle.java"], work / f"spring-classes-{label}", jars)
+        classes = fetch.javac([HERE / "spring" / "SpringOracle.java", HERE / "java" / "ClientOracle.java"],
+                             work / f"spring-classes-{label}", jars)
         out = work / f"spring-results-{label}.tsv"
         run_harness(["java", "-cp", os.pathsep.join([str(classes)] + jars), "SpringOracle", cells, out, label],
                     f"Spring Boot {boot}")
         rows += out.read_text().splitlines()
         names = sorted(pathlib.Path(j).name for j in jars)
-        pick = [n[:-4] for n in names if n.startswith(("spring-boot-autoconfigure-", "spring-kafka-", "kafka-clients-"))]
+        pick = [n[:-4] for n in names if n.startswith(("spring-boot-autoconfigure-", "spring-boot-kafka-", "spring-kafka-", "kafka-clients-"))]
         versions[label] = f"Spring Boot {boot} ({', '.join(pick)})"
     return rows, versions
 

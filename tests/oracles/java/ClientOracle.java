@@ -98,6 +98,12 @@ public final class ClientOracle {
     props.put("key.serializer", "org.apache.kafka.common.serialization.ByteArraySerializer");
     props.put("value.serializer", "org.apache.kafka.common.serialization.ByteArraySerializer");
     props.putAll(settings);
+    return producerWith(loader, release, props);
+  }
+
+  // The real ProducerConfig and KafkaProducer of exactly these configs (also used by SpringOracle
+  // with the map Spring Kafka hands to KafkaProducer).
+  static String producerWith(ClassLoader loader, String release, Map<String, Object> props) throws Exception {
     Object config;
     try {
       config = loader.loadClass("org.apache.kafka.clients.producer.ProducerConfig")
@@ -138,6 +144,10 @@ public final class ClientOracle {
     props.put("key.deserializer", "org.apache.kafka.common.serialization.ByteArrayDeserializer");
     props.put("value.deserializer", "org.apache.kafka.common.serialization.ByteArrayDeserializer");
     props.putAll(settings);
+    return consumerWith(loader, release, props);
+  }
+
+  static String consumerWith(ClassLoader loader, String release, Map<String, Object> props) throws Exception {
     Object config;
     try {
       config = loader.loadClass("org.apache.kafka.clients.consumer.ConsumerConfig")
