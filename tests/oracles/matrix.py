@@ -171,12 +171,14 @@ def spring_producer_cells():
 
 
 def spring_consumer_cells():
+    # A listener container needs a group (from the properties, the container or @KafkaListener):
+    # every cell names one, so that what is compared is the container's consumer.
     cells = product("bc", [
-        ("spring.kafka.consumer.group-id", [UNSET, "g"]),
         ("spring.kafka.consumer.enable-auto-commit", [UNSET, "true", "false"]),
         ("spring.kafka.consumer.isolation-level", [UNSET, "read-committed"]),
         ("spring.kafka.properties.isolation.level", [UNSET, "read_committed"]),
-    ])
+        ("spring.kafka.consumer.properties.isolation.level", [UNSET, "read_committed"]),
+    ], fixed={"spring.kafka.consumer.group-id": "g"})
     cells += product("bo", [
         ("spring.kafka.consumer.auto-offset-reset", [UNSET, "earliest"]),
         ("spring.kafka.consumer.properties.enable.auto.commit", [UNSET, "true"]),

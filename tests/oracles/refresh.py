@@ -67,8 +67,9 @@ def refresh_java(work):
 
 
 def sarama_module(path, version, work):
-    """Builds the Sarama harness against one release; go.sum files are kept in the repository so
-    that a rebuild verifies every module against the sums recorded when it was first fetched."""
+    """Builds the Sarama harness against one release. The resolved go.mod and go.sum are kept in the
+    repository (sarama/sums/), so that a rebuild uses the same module versions and verifies every
+    download against the sums recorded when the release was first fetched."""
     env = dict(os.environ)
     gocache = fetch.cache_dir() / "go"
     env.update({"GOPATH": str(gocache), "GOMODCACHE": str(gocache / "mod"), "GOTOOLCHAIN": "local",
@@ -81,7 +82,9 @@ def sarama_module(path, version, work):
     (module / "main.go").write_text(source.replace('"github.com/IBM/sarama"', f'"{path}"'))
     (module / "go.mod").write_text(f"module kafkalint.oracles/sarama\n\ngo 1.21\n\nrequire {path} {version}\n")
     sums = HERE / "sarama" / "sums" / f"{path.split('/')[1]}-{version}.sum"
-    if sums.exists():
+    mod = sums.with_suffix(".mod")
+    if sums.exists() and mod.exists():
+        shutil.copy(mod, module / "go.mod")
         shutil.copy(sums, module / "go.sum")
         # -mod=readonly: every module must already be in go.sum (fetched and verified against it).
         fetch.run(["go", "mod", "download", "all"], f"Go modules of sarama {version}", cwd=module, env=env)
@@ -95,7 +98,8 @@ def sarama_module(path, version, work):
                   env=env)
         sums.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(module / "go.sum", sums)
-        print(f"[oracles] recorded {sums.relative_to(HERE.parent.parent)}: commit it", file=sys.stderr)
+        shutil.copy(module / "go.mod", mod)
+        print(f"[oracles] recorded {sums.relative_to(HERE.parent.parent)} (and .mod): commit them", file=sys.stderr)
     return module / "oracle"
 
 

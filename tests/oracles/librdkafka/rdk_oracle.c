@@ -132,10 +132,14 @@ int main(int argc, char **argv) {
       for (const char **k = producer ? producer_keys : consumer_keys; *k; k++) {
         char value[1024];
         size_t size = sizeof value;
-        if (p_conf_get(effective, *k, value, &size) != RD_KAFKA_CONF_OK) {
+        /* UNKNOWN: no such property ("n/a"); INVALID: a property without a value ("null"). */
+        rd_kafka_conf_res_t res = p_conf_get(effective, *k, value, &size);
+        if (res == RD_KAFKA_CONF_UNKNOWN) {
           size = sizeof value;
-          if (p_topic_conf_get(topic, *k, value, &size) != RD_KAFKA_CONF_OK) strcpy(value, "n/a");
+          res = p_topic_conf_get(topic, *k, value, &size);
         }
+        if (res == RD_KAFKA_CONF_UNKNOWN) strcpy(value, "n/a");
+        if (res == RD_KAFKA_CONF_INVALID) strcpy(value, "null");
         clean(value);
         fprintf(out, "\t%s=%s", *k, value);
       }
