@@ -27,7 +27,8 @@ def cache_dir():
 
 def run(cmd, what, cwd=None, env=None, timeout=1800):
     """Runs a command; on failure raises FetchError naming `what` with the tail of its output."""
-    print(f"[oracles] {what}: {' '.join(str(c) for c in cmd)}", file=sys.stderr, flush=True)
+    shown = " ".join(str(c) for c in cmd)
+    print(f"[oracles] {what}: {shown[:400]}{' ...' if len(shown) > 400 else ''}", file=sys.stderr, flush=True)
     try:
         p = subprocess.run([str(c) for c in cmd], cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout)
     except FileNotFoundError as e:

@@ -68,7 +68,8 @@ json runCase(const json& c, const RuleSet& rules) {
     if (entity.kind != EntityKind::Producer && entity.kind != EntityKind::Consumer) continue;
     EntityView view(resolver, entity);
     json values = json::object();
-    for (const std::string key : c.at("keys")) {
+    for (const json& k : c.at("keys")) {
+      const std::string key = k.get<std::string>();
       const EffectiveValue& ev = view.get(key);
       values[key] = {{"value", valueJson(ev.value)},
                      {"text", ev.text},

@@ -43,7 +43,8 @@ def write_cells(path, family):
 
 
 def run_harness(cmd, what, env=None, timeout=3600):
-    print(f"[oracles] {what}: {' '.join(str(c) for c in cmd)}", file=sys.stderr, flush=True)
+    shown = " ".join(str(c) for c in cmd)
+    print(f"[oracles] {what}: {shown[:400]}{' ...' if len(shown) > 400 else ''}", file=sys.stderr, flush=True)
     p = subprocess.run([str(c) for c in cmd], env=env, timeout=timeout, capture_output=True, text=True)
     for line in p.stderr.splitlines():
         if line.startswith("[oracles]"):
