@@ -80,6 +80,7 @@ public final class ClientOracle {
               out.println(release + "\t" + cell[0] + "\t" + cell[1] + "\t" + result);
             }
           } finally {
+            awaitClosed();
             Thread.currentThread().setContextClassLoader(previous);
           }
         }
@@ -87,7 +88,7 @@ public final class ClientOracle {
             (System.nanoTime() - start) / 1e9);
       }
     }
-    if (LEFT_OPEN[0] > 0) System.err.println("[oracles] clients whose close() did not return within 3 s: " + LEFT_OPEN[0]);
+    if (LEFT_OPEN[0] > 0) System.err.println("[oracles] clients whose close() had not returned 5 s after their release's last cell: " + LEFT_OPEN[0]);
     for (Map.Entry<String, TreeSet<String>> e : SOURCES.entrySet()) {
       System.err.println("[oracles] " + e.getKey() + " read from " + String.join(", ", e.getValue()));
     }
@@ -281,9 +282,22 @@ public final class ClientOracle {
     return String.valueOf(v);
   }
 
-  // Closes the client on a daemon thread and waits at most 3 s: an idempotent 2.0 producer's close()
-  // can wait forever for a producer id that no broker will send (its sender thread is a daemon
-  // too). Values are read before, so a client left behind changes nothing recorded.
+  // Closes the client on a daemon thread without waiting: an idempotent 2.0 producer's close() can
+  // wait forever for a producer id that no broker will send (its sender thread is a daemon too).
+  // Values are read before, so a client left behind changes nothing recorded. awaitClosed() waits
+  // for them all, at most 5 s, after each release.
+  static final List<Thread> CLOSING = new ArrayList<>();
+
+  static void awaitClosed() throws InterruptedException {
+    long deadline = System.nanoTime() + 5_000_000_000L;
+    for (Thread t : CLOSING) {
+      long left = (deadline - System.nanoTime()) / 1_000_000;
+      if (left > 0) t.join(left);
+      if (t.isAlive()) LEFT_OPEN[0]++;
+    }
+    CLOSING.clear();
+  }
+
   static void close(Object client) throws InterruptedException {
     Thread t = new Thread(() -> {
       try {
@@ -299,8 +313,7 @@ public final class ClientOracle {
     }, "oracle-close");
     t.setDaemon(true);
     t.start();
-    t.join(3000);
-    if (t.isAlive()) LEFT_OPEN[0]++;
+    CLOSING.add(t);
   }
 
   static final int[] LEFT_OPEN = {0};
