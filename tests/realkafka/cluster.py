@@ -87,8 +87,12 @@ def free_ports(count):
 
 
 def cluster_id():
-    """A Kafka cluster id: 16 random bytes, URL-safe base64 without padding (what random-uuid prints)."""
-    return base64.urlsafe_b64encode(uuid.uuid4().bytes).decode().rstrip("=")
+    """A Kafka cluster id: 16 random bytes, URL-safe base64 without padding (what random-uuid prints).
+    Like Kafka's Uuid.randomUuid(), never one that starts with '-', which command lines take for an option."""
+    while True:
+        text = base64.urlsafe_b64encode(uuid.uuid4().bytes).decode().rstrip("=")
+        if not text.startswith("-"):
+            return text
 
 
 def compile_driver(libs, cache_dir):
@@ -218,15 +222,17 @@ class KafkaCluster:
 
     broker_config: static configs of every broker (server.properties); per_broker: {id: {...}} on top;
     controller_config: static configs of controller-only nodes. sasl: add a SASL_PLAINTEXT listener
-    with SCRAM-SHA-256 and StandardAuthorizer (PLAINTEXT stays the inter-broker listener; its
-    ANONYMOUS principal is a super user)."""
+    with SCRAM-SHA-256 (users created with the Admin API) and PLAIN (users `plain_users`, {name:
+    password}, in the listener's JAAS config), and StandardAuthorizer (PLAINTEXT stays the
+    inter-broker listener; its ANONYMOUS principal is a super user)."""
 
     def __init__(self, version, libs, cache_dir, brokers=3, separate_controller=True, broker_config=None,
-                 per_broker=None, controller_config=None, sasl=False, keep_logs=None):
+                 per_broker=None, controller_config=None, sasl=False, plain_users=None, keep_logs=None):
         self.version = version
         self.libs = libs
         self.cache_dir = cache_dir
         self.sasl = sasl
+        self.plain_users = dict(plain_users or {})
         self.separate_controller = separate_controller
         self.workdir = tempfile.mkdtemp(prefix="kafkalint-realkafka-%s-" % version)
         self.keep_logs = keep_logs
@@ -303,10 +309,13 @@ class KafkaCluster:
             props["advertised.listeners"] = ",".join(advertised)
             props["inter.broker.listener.name"] = "PLAINTEXT"
         if self.sasl:
+            plain = "".join(' user_%s="%s"' % (u, p) for u, p in sorted(self.plain_users.items()))
             props.update({
-                "sasl.enabled.mechanisms": "SCRAM-SHA-256",
+                "sasl.enabled.mechanisms": "SCRAM-SHA-256,PLAIN",
                 "listener.name.sasl_plaintext.scram-sha-256.sasl.jaas.config":
                     "org.apache.kafka.common.security.scram.ScramLoginModule required;",
+                "listener.name.sasl_plaintext.plain.sasl.jaas.config":
+                    "org.apache.kafka.common.security.plain.PlainLoginModule required%s;" % plain,
                 "authorizer.class.name": "org.apache.kafka.metadata.authorizer.StandardAuthorizer",
                 "super.users": "User:ANONYMOUS",
                 "allow.everyone.if.no.acl.found": "false",
@@ -336,7 +345,10 @@ class KafkaCluster:
             self._write_config(n)
             r = self.driver.call("format", args=["format", "-t", self.cluster_id, "-c", n.config, "--ignore-formatted"])
             if r["code"] != 0:
-                raise RuntimeError("formatting node %d failed (%d): %s" % (n.id, r["code"], r["output"]))
+                self.driver.log.flush()
+                with open(self.driver.log_path, errors="replace") as f:
+                    log = f.read()[-3000:]
+                raise RuntimeError("formatting node %d failed (%d): %s\n%s" % (n.id, r["code"], r["output"], log))
         for n in sorted(self.nodes.values(), key=lambda n: not n.is_controller):
             self._start_node(n)
         self.driver.call("connect", bootstrap=self.bootstrap())

@@ -135,6 +135,8 @@ public final class KafkaDriver {
         return stopConsumer(r);
       case "groups":
         return groups();
+      case "findCoordinator":
+        return findCoordinator(r);
       case "scramUser":
         return scramUser(r);
       case "addAcls":
@@ -310,8 +312,9 @@ public final class KafkaDriver {
     p.put(ProducerConfig.ACKS_CONFIG, r.path("acks").asText("all"));
     p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
     p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-    p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, r.path("deliveryTimeoutMs").asText("20000"));
-    p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
+    int deliveryTimeoutMs = r.path("deliveryTimeoutMs").asInt(20000);
+    p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Integer.toString(deliveryTimeoutMs));
+    p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Integer.toString(Math.min(10000, deliveryTimeoutMs / 2)));
     p.put(ProducerConfig.LINGER_MS_CONFIG, "0");
     int count = r.path("count").asInt(1);
     String topic = r.path("topic").asText();
@@ -463,6 +466,22 @@ public final class KafkaDriver {
       new TreeMap<String, Long>(offsets.entrySet().stream().filter(e -> e.getValue() != null)
           .collect(java.util.stream.Collectors.toMap(e -> e.getKey().toString(), e -> e.getValue().offset())))
           .forEach(o::put);
+    }
+    return result;
+  }
+
+  // Describing a group sends FindCoordinator, which makes the brokers create __consumer_offsets
+  // (without creating the group).
+  private JsonNode findCoordinator(JsonNode r) throws Exception {
+    ObjectNode result = JSON.createObjectNode();
+    try {
+      ConsumerGroupDescription d = admin.describeConsumerGroups(List.of(r.path("group").asText()))
+          .all().get(TIMEOUT_MS, TimeUnit.MILLISECONDS).get(r.path("group").asText());
+      result.put("state", d.state().toString());
+    } catch (ExecutionException e) {
+      // Kafka 4.x: an unknown group is GROUP_ID_NOT_FOUND (after FindCoordinator, all the same).
+      if (!(e.getCause() instanceof org.apache.kafka.common.errors.GroupIdNotFoundException)) throw e;
+      result.put("state", "not found");
     }
     return result;
   }
