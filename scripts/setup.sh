@@ -20,6 +20,8 @@ packages=(
   libbenchmark-dev time
   # tests: the sanitizer and fuzzing build (clang, its ASan/UBSan/libFuzzer runtimes)
   clang libclang-rt-dev
+  # tests: real Apache Kafka clusters (tests/realkafka/: Maven fetches Kafka, a JDK 17 runs it)
+  maven openjdk-17-jdk-headless
 )
 # npm installs the Multitool (tools/sarif/package-lock.json); any npm will do (Node.js may come from
 # elsewhere than Debian's nodejs package).
