@@ -462,6 +462,10 @@ Cluster loadCluster(const std::string& path) {
       group.state = g.value("state", group.state);
       group.protocolType = g.value("protocol_type", group.protocolType);
       group.protocol = g.value("protocol", group.protocol);
+      group.type = g.value("type", group.type);
+      if (group.type != "classic" && group.type != "consumer") {
+        throw FixtureError(where + ": type must be classic or consumer");
+      }
       group.coordinator = g.value("coordinator", -1);
       group.describeError = errorFor(g, "describe_groups");
       group.findCoordinatorError = errorFor(g, "find_coordinator");

@@ -113,6 +113,10 @@ struct GroupSpec {
   std::string state = "Stable";
   std::string protocolType = "consumer";
   std::string protocol = "range";
+  // "classic", or "consumer" for a group of the consumer protocol (KIP-848): ListGroups lists it with
+  // its state and protocol type (v5: group type "consumer"), but the classic DescribeGroups describes
+  // it as Kafka 4.x does, as Dead without members, protocol type or error.
+  std::string type = "classic";
   std::int32_t coordinator = -1;
   std::vector<MemberSpec> members;
   std::int16_t describeError = 0;

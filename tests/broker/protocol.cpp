@@ -414,7 +414,7 @@ std::vector<std::uint8_t> RequestContext::listGroups() {
     for (const auto& g : cluster_.groups) {
       if (cluster_.coordinatorFor(g.id) != self_.id) continue;  // each broker lists the groups it coordinates
       if (!states.empty() && std::find(states.begin(), states.end(), lower(g.state)) == states.end()) continue;
-      if (!types.empty() && std::find(types.begin(), types.end(), "classic") == types.end()) continue;
+      if (!types.empty() && std::find(types.begin(), types.end(), g.type) == types.end()) continue;
       listed.push_back(&g);
     }
   }
@@ -427,7 +427,7 @@ std::vector<std::uint8_t> RequestContext::listGroups() {
     out.string(g->id);
     out.string(g->protocolType);
     if (version_ >= 4) out.string(g->state);
-    if (version_ >= 5) out.string("classic");
+    if (version_ >= 5) out.string(g->type);
     out.noTaggedFields();
   }
   out.noTaggedFields();
@@ -451,6 +451,9 @@ std::vector<std::uint8_t> RequestContext::describeGroups() {
     } else if (g && g->describeError != error_code::kNone) {
       error = g->describeError;
     }
+    // Kafka 4.x describes a group of the consumer protocol (KIP-848) through the classic
+    // DescribeGroups as it does a group it does not know: Dead, without an error.
+    if (g && g->type == "consumer") g = nullptr;
     const bool described = error == error_code::kNone && g;
     // A group the coordinator does not know is reported as Dead, without an error (as Kafka does).
     const std::string state = error != error_code::kNone ? "" : (g ? g->state : "Dead");

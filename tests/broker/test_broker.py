@@ -511,6 +511,16 @@ def answers_like_real_kafka():
     with broker(fresh) as b:
         expect_equal(find_coordinator(b.ports[1], "g"), (15, "The coordinator is not available.", -1),
                      "FindCoordinator before any group")
+    # A group of the consumer protocol (KIP-848): listed alive, described by the classic API as Dead.
+    modern = {"brokers": [{"id": 1}], "groups": [{"id": "modern", "type": "consumer", "state": "Stable",
+                                                  "coordinator": 1}]}
+    with broker(modern) as b:
+        resp = raw_request(b.ports[1], 16, 4, b"\x01\x00\x00", flexible_header=True)
+        expect(b"\x07modern\x09consumer\x07Stable" in resp, "ListGroups lists it with its state")
+        resp = raw_request(b.ports[1], 15, 4, struct.pack(">ih", 1, 6) + b"modern" + b"\x00")
+        expect_equal(resp[8:], struct.pack(">ih", 1, 0) + struct.pack(">h", 6) + b"modern" + struct.pack(">h", 4) +
+                     b"Dead" + struct.pack(">hhi", 0, 0, 0) + struct.pack(">i", -2147483648),
+                     "DescribeGroups v4 of a consumer-protocol group")
     # KRaft brokers name a random live broker as Metadata's ControllerId, response by response.
     fixture["controller_id"] = "random"
     with broker(fixture, "--down", "3") as b:
