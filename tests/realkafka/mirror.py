@@ -115,12 +115,16 @@ def fixture(seen):
     groups = []
     for gid, g in sorted(seen["groups"].items()):
         d = g["described"]
-        groups.append({"id": gid, "state": d["state"], "protocol_type": d["protocol_type"], "protocol": d["protocol"],
-                       "coordinator": g["find_coordinator"]["node_id"],
-                       "members": [{"member_id": m["member_id"], "group_instance_id": m["group_instance_id"],
-                                    "client_id": m["client_id"], "client_host": m["client_host"],
-                                    "metadata_hex": (m["metadata"] or b"").hex(),
-                                    "assignment_hex": (m["assignment"] or b"").hex()} for m in d["members"] or []]})
+        listed = [x for x in seen["list_groups"][g["listed_by"]]["groups"] if x["group_id"] == gid][0]
+        spec = {"id": gid, "state": d["state"], "protocol_type": d["protocol_type"], "protocol": d["protocol"]}
+        if d["error"] == "NONE" and d["state"] == "Dead" and listed["state"] != "Dead":
+            # Listed alive but described Dead: a group of the consumer protocol (KIP-848).
+            spec = {"id": gid, "state": listed["state"], "protocol_type": listed["protocol_type"], "type": "consumer"}
+        members = [{"member_id": m["member_id"], "group_instance_id": m["group_instance_id"],
+                    "client_id": m["client_id"], "client_host": m["client_host"],
+                    "metadata_hex": (m["metadata"] or b"").hex(), "assignment_hex": (m["assignment"] or b"").hex()}
+                   for m in d["members"] or []]
+        groups.append(dict(spec, coordinator=g["find_coordinator"]["node_id"], members=members))
     defaults = seen["broker_defaults"]
     # The version ranges Kafka advertised, within what the test broker implements (Kafka 3.8's).
     versions = seen["api_versions"][answering]
