@@ -22,6 +22,8 @@ packages=(
   clang libclang-rt-dev
   # tests: code style and static analysis (the clang-format and clang-tidy tests)
   clang-format clang-tidy
+  # tests: real Apache Kafka clusters (tests/realkafka/: Maven fetches Kafka, a JDK 17 runs it)
+  maven openjdk-17-jdk-headless
 )
 # npm installs the Multitool (tools/sarif/package-lock.json); any npm will do (Node.js may come from
 # elsewhere than Debian's nodejs package).

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstdint>
 #include <fstream>
 #include <nlohmann/json.hpp>
 
@@ -14,6 +15,41 @@ using Json = nlohmann::ordered_json;
 struct NamedCode {
   const char* name;
   std::int16_t code;
+};
+
+// Errors#message() of Apache Kafka 3.9 and 4.1 (the same in both) for the codes fixtures can name.
+struct CodeMessage {
+  std::int16_t code;
+  const char* message;
+};
+constexpr CodeMessage kErrorMessages[] = {
+    {-1, "The server experienced an unexpected error when processing the request."},
+    {3, "This server does not host this topic-partition."},
+    {5, "There is no leader for this topic-partition as we are in the middle of a leadership election."},
+    {6,
+     "For requests intended only for the leader, this error indicates that the broker is not the current leader. "
+     "For requests intended for any replica, this error indicates that the broker is not a replica of the topic "
+     "partition."},
+    {7, "The request timed out."},
+    {8, "The broker is not available."},
+    {9,
+     "The replica is not available for the requested topic-partition. Produce/Fetch requests and other requests "
+     "intended only for the leader or follower return NOT_LEADER_OR_FOLLOWER if the broker is not a replica of the "
+     "topic-partition."},
+    {14, "The coordinator is loading and hence can't process requests."},
+    {15, "The coordinator is not available."},
+    {16, "This is not the correct coordinator."},
+    {19, "Messages are rejected since there are fewer in-sync replicas than required."},
+    {29, "Topic authorization failed."},
+    {30, "Group authorization failed."},
+    {31, "Cluster authorization failed."},
+    {35, "The version of API is not supported."},
+    {42,
+     "This most likely occurs because of a request being malformed by the client library or the message was sent "
+     "to an incompatible broker. See the broker logs for more details."},
+    {44, "Request parameters do not satisfy the configured policy."},
+    {69, "The group id does not exist."},
+    {100, "This server does not host this topic ID."},
 };
 
 // The error codes fixtures are likely to name (Kafka's Errors enum); any other is given as a number.
@@ -315,6 +351,44 @@ TopicSpec parseTopic(const Json& t, const std::string& where) {
 }  // namespace
 
 std::int16_t errorCodeFromName(const std::string& name) { return lookup(Json(name), kErrorNames, "error code"); }
+
+std::string errorMessage(std::int16_t code) {
+  for (const auto& entry : kErrorMessages) {
+    if (entry.code == code) return entry.message;
+  }
+  return code == 0 ? "" : "error " + std::to_string(code);
+}
+
+std::int32_t javaHashCode(std::string_view utf8) {
+  std::uint32_t h = 0;
+  auto add = [&h](std::uint32_t unit) { h = 31 * h + unit; };
+  for (std::size_t i = 0; i < utf8.size();) {
+    const auto c = static_cast<unsigned char>(utf8[i]);
+    std::uint32_t cp = c;
+    std::size_t len = 1;
+    if (c >= 0xF0) {
+      len = 4;
+      cp = c & 0x07;
+    } else if (c >= 0xE0) {
+      len = 3;
+      cp = c & 0x0F;
+    } else if (c >= 0xC0) {
+      len = 2;
+      cp = c & 0x1F;
+    }
+    if (i + len > utf8.size()) len = 1, cp = c;  // a truncated sequence counts byte by byte
+    for (std::size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(utf8[i + k]) & 0x3F);
+    if (cp >= 0x10000) {
+      cp -= 0x10000;
+      add(0xD800 + (cp >> 10));
+      add(0xDC00 + (cp & 0x3FF));
+    } else {
+      add(cp);
+    }
+    i += len;
+  }
+  return static_cast<std::int32_t>(h);
+}
 std::int16_t apiKeyFromName(const std::string& name) { return lookup(Json(name), kApiNames, "API"); }
 
 std::string apiName(std::int16_t apiKey) {
@@ -353,7 +427,15 @@ Cluster loadCluster(const std::string& path) {
       cluster.brokers.push_back(std::move(broker));
     }
     if (cluster.brokers.empty()) throw FixtureError(path + ": a cluster needs at least one broker");
-    cluster.controllerId = j.value("controller_id", cluster.brokers.front().id);
+    if (j.contains("controller_id") && j["controller_id"].is_string()) {
+      if (j["controller_id"].get<std::string>() != "random") {
+        throw FixtureError(path + ": controller_id must be a broker id, -1 or \"random\"");
+      }
+      cluster.randomController = true;
+      cluster.controllerId = cluster.brokers.front().id;
+    } else {
+      cluster.controllerId = j.value("controller_id", cluster.brokers.front().id);
+    }
     cluster.brokerDefaultConfigs = parseConfigs(j.value("broker_defaults", Json()),
                                                 config_source::kDynamicDefaultBroker, path + ": broker_defaults");
     std::size_t n = 0;
@@ -380,6 +462,10 @@ Cluster loadCluster(const std::string& path) {
       group.state = g.value("state", group.state);
       group.protocolType = g.value("protocol_type", group.protocolType);
       group.protocol = g.value("protocol", group.protocol);
+      group.type = g.value("type", group.type);
+      if (group.type != "classic" && group.type != "consumer") {
+        throw FixtureError(where + ": type must be classic or consumer");
+      }
       group.coordinator = g.value("coordinator", -1);
       group.describeError = errorFor(g, "describe_groups");
       group.findCoordinatorError = errorFor(g, "find_coordinator");
@@ -504,6 +590,18 @@ const GroupSpec* Cluster::group(const std::string& id) const {
 
 std::int32_t Cluster::coordinatorFor(const std::string& key) const {
   if (const auto* g = group(key); g && g->coordinator >= 0) return g->coordinator;
+  if (const auto offsets = findTopic("__consumer_offsets"); offsets && !offsets->partitions.empty()) {
+    // Kafka: GroupCoordinator#partitionFor, Utils.abs(groupId.hashCode()) % partitions, where
+    // Utils.abs(Integer.MIN_VALUE) is 0.
+    const std::int64_t hash = javaHashCode(key);
+    const std::size_t index =
+        static_cast<std::size_t>(hash < 0 ? (hash == INT32_MIN ? 0 : -hash) : hash) % offsets->partitions.size();
+    for (const auto& p : offsets->partitions) {
+      if (p.index == static_cast<std::int32_t>(index)) return p.leader;
+    }
+    return -1;
+  }
+  if (groups.empty()) return -1;  // no group was ever coordinated: no __consumer_offsets yet
   std::vector<std::int32_t> live;
   for (const auto& b : brokers) {
     if (!b.down && !b.unreachable) live.push_back(b.id);

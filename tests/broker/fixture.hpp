@@ -113,6 +113,10 @@ struct GroupSpec {
   std::string state = "Stable";
   std::string protocolType = "consumer";
   std::string protocol = "range";
+  // "classic", or "consumer" for a group of the consumer protocol (KIP-848): ListGroups lists it with
+  // its state and protocol type (v5: group type "consumer"), but the classic DescribeGroups describes
+  // it as Kafka 4.x does, as Dead without members, protocol type or error.
+  std::string type = "classic";
   std::int32_t coordinator = -1;
   std::vector<MemberSpec> members;
   std::int16_t describeError = 0;
@@ -157,6 +161,9 @@ struct BrokerSpec {
 struct Cluster {
   std::string clusterId = "kafkalint-test-cluster";
   std::int32_t controllerId = -1;
+  // "controller_id": "random": every Metadata (and DescribeCluster) response names a random live
+  // broker, as KRaft brokers do (clients never see the KRaft controller).
+  bool randomController = false;
   std::vector<BrokerSpec> brokers;
   ConfigSet brokerDefaultConfigs;  // DescribeConfigs(BROKER, "") - cluster-wide dynamic defaults
   std::vector<TopicSpec> topics;
@@ -173,7 +180,11 @@ struct Cluster {
   std::optional<TopicSpec> findTopic(const std::string& name) const;
   std::optional<TopicSpec> findTopic(const Uuid& id) const;
   const GroupSpec* group(const std::string& id) const;
-  // The broker that coordinates a group (the fixture's choice, else a stable hash over live brokers).
+  // The broker that coordinates a group: the fixture's choice; else, as Kafka does, the leader of
+  // the __consumer_offsets partition abs(javaHashCode(id)) % partitions (-1 when it has none, or when
+  // there is no __consumer_offsets and no group at all: Kafka creates the topic on the first
+  // FindCoordinator); else, for fixtures with groups but no __consumer_offsets, a stable hash over
+  // the live brokers.
   std::int32_t coordinatorFor(const std::string& key) const;
   Faults faultsFor(std::int32_t brokerId) const;
 
@@ -187,6 +198,12 @@ Cluster loadCluster(const std::string& path);
 
 // Kafka error-code and API names used by fixtures, the command line and the request log.
 std::int16_t errorCodeFromName(const std::string& name);
+// The message Kafka sends with an error it has no more to say about (Errors#message()), e.g.
+// "Topic authorization failed." for TOPIC_AUTHORIZATION_FAILED; "" for NONE.
+std::string errorMessage(std::int16_t code);
+// java.lang.String#hashCode of a UTF-8 string (over its UTF-16 code units), as Kafka partitions
+// group ids over __consumer_offsets.
+std::int32_t javaHashCode(std::string_view utf8);
 std::int16_t apiKeyFromName(const std::string& name);
 std::string apiName(std::int16_t apiKey);
 

@@ -119,6 +119,7 @@ int run(int argc, char** argv) {
   for (const auto& [option, value] : overrides) {
     if (option == "--controller") {
       cluster.controllerId = std::stoi(value);
+      cluster.randomController = false;
     } else if (option == "--down") {
       brokerOrThrow(cluster, value).down = true;
     } else if (option == "--unreachable") {

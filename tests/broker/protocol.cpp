@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <limits>
+#include <random>
 
 namespace kafkalint::testbroker {
 
@@ -78,6 +79,19 @@ std::vector<std::string> readStringArray(WireReader& in) {
 void writeInt32Array(WireWriter& out, const std::vector<std::int32_t>& values) {
   out.arrayLength(values.size());
   for (auto v : values) out.int32(v);
+}
+
+// Metadata's ControllerId: the fixture's, or (controller_id "random") a live broker picked per
+// response, as KRaft brokers answer (MetadataCache#getRandomAliveBrokerId).
+std::int32_t controllerIdFor(const Cluster& cluster) {
+  if (!cluster.randomController) return cluster.controllerId;
+  std::vector<std::int32_t> live;
+  for (const auto& b : cluster.brokers) {
+    if (!b.down) live.push_back(b.id);
+  }
+  if (live.empty()) return -1;
+  static std::mt19937 rng{std::random_device{}()};
+  return live[std::uniform_int_distribution<std::size_t>(0, live.size() - 1)(rng)];
 }
 
 class RequestContext {
@@ -176,7 +190,7 @@ std::vector<std::uint8_t> RequestContext::metadata() {
     out.noTaggedFields();
   }
   if (version_ >= 2) out.nullableString(cluster_.clusterId);
-  if (version_ >= 1) out.int32(cluster_.controllerId);
+  if (version_ >= 1) out.int32(controllerIdFor(cluster_));
 
   if (!wanted) {
     // Unauthorized topics are left out of "all topics", as Kafka does, so the count is known only
@@ -278,7 +292,9 @@ std::vector<std::uint8_t> RequestContext::describeConfigs() {
   out.arrayLength(resources.size());
   for (const auto& resource : resources) {
     std::int16_t error = error_code::kNone;
-    std::optional<std::string> message;
+    // Kafka leaves the message at its default, "", when there is no error and for an unknown topic
+    // (ConfigHelper), and sends Errors#message() for authorization errors (KafkaApis).
+    std::optional<std::string> message = "";
     const ConfigSet* configs = nullptr;
     std::optional<TopicSpec> topic;
     static const ConfigSet kNoConfigs;
@@ -286,17 +302,16 @@ std::vector<std::uint8_t> RequestContext::describeConfigs() {
       topic = cluster_.findTopic(resource.name);
       if (!topic) {
         error = error_code::kUnknownTopicOrPartition;
-        message = "The topic '" + resource.name + "' does not exist.";
       } else if (topic->describeConfigsError != error_code::kNone) {
         error = topic->describeConfigsError;
-        message = "injected error for topic " + resource.name;
+        message = errorMessage(error);
       } else {
         configs = topic->configs ? topic->configs.get() : &kNoConfigs;
       }
     } else if (resource.type == kResourceBroker) {
       if (self_.describeConfigsError != error_code::kNone) {
         error = self_.describeConfigsError;
-        message = "injected error for broker " + std::to_string(self_.id);
+        message = errorMessage(error);
       } else if (resource.name.empty()) {
         configs = &cluster_.brokerDefaultConfigs;
       } else if (resource.name == std::to_string(self_.id)) {
@@ -347,7 +362,7 @@ std::vector<std::uint8_t> RequestContext::findCoordinator() {
     const GroupSpec* group = keyType == 0 ? cluster_.group(key) : nullptr;
     if (group && group->findCoordinatorError != error_code::kNone) {
       a.error = group->findCoordinatorError;
-      a.message = "injected error for group " + key;
+      a.message = errorMessage(a.error);
       return a;
     }
     a.coordinator = cluster_.broker(cluster_.coordinatorFor(key));
@@ -399,7 +414,7 @@ std::vector<std::uint8_t> RequestContext::listGroups() {
     for (const auto& g : cluster_.groups) {
       if (cluster_.coordinatorFor(g.id) != self_.id) continue;  // each broker lists the groups it coordinates
       if (!states.empty() && std::find(states.begin(), states.end(), lower(g.state)) == states.end()) continue;
-      if (!types.empty() && std::find(types.begin(), types.end(), "classic") == types.end()) continue;
+      if (!types.empty() && std::find(types.begin(), types.end(), g.type) == types.end()) continue;
       listed.push_back(&g);
     }
   }
@@ -412,7 +427,7 @@ std::vector<std::uint8_t> RequestContext::listGroups() {
     out.string(g->id);
     out.string(g->protocolType);
     if (version_ >= 4) out.string(g->state);
-    if (version_ >= 5) out.string("classic");
+    if (version_ >= 5) out.string(g->type);
     out.noTaggedFields();
   }
   out.noTaggedFields();
@@ -436,6 +451,9 @@ std::vector<std::uint8_t> RequestContext::describeGroups() {
     } else if (g && g->describeError != error_code::kNone) {
       error = g->describeError;
     }
+    // Kafka 4.x describes a group of the consumer protocol (KIP-848) through the classic
+    // DescribeGroups as it does a group it does not know: Dead, without an error.
+    if (g && g->type == "consumer") g = nullptr;
     const bool described = error == error_code::kNone && g;
     // A group the coordinator does not know is reported as Dead, without an error (as Kafka does).
     const std::string state = error != error_code::kNone ? "" : (g ? g->state : "Dead");
@@ -483,7 +501,7 @@ std::vector<std::uint8_t> RequestContext::describeCluster() {
   }
   if (version_ >= 1) out.int8(1);
   out.string(cluster_.clusterId);
-  out.int32(cluster_.controllerId);
+  out.int32(controllerIdFor(cluster_));
   std::size_t live = 0;
   for (const auto& b : cluster_.brokers) live += b.down ? 0 : 1;
   out.arrayLength(endpointType == 1 ? live : 0);

@@ -434,6 +434,100 @@ def per_resource_errors():
             admin.close()
 
 
+def java_hash_code(text):
+    """java.lang.String#hashCode (for BMP text), as Kafka maps group ids to __consumer_offsets partitions."""
+    h = 0
+    for unit in text.encode("utf-16-be").hex(" ", 2).split():
+        h = (31 * h + int(unit, 16)) & 0xFFFFFFFF
+    return h - (1 << 32) if h >= 1 << 31 else h
+
+
+@check()
+def answers_like_real_kafka():
+    """Differences from Apache Kafka 3.9.2 and 4.1.2 found by tests/realkafka/ (TestBrokerVsKafka), fixed."""
+    def describe_configs(port, resources):
+        body = struct.pack(">i", len(resources))
+        for rtype, name in resources:  # asking for one config name that no resource has
+            n = name.encode()
+            body += struct.pack(">bh", rtype, len(n)) + n + struct.pack(">ih", 1, 4) + b"none"
+        resp = raw_request(port, 32, 1, body + b"\x01")
+        at, out = 8, {}
+        count = struct.unpack(">i", resp[at:at + 4])[0]
+        at += 4
+        for _ in range(count):
+            error, length = struct.unpack(">hh", resp[at:at + 4])
+            at += 4
+            message = None if length < 0 else resp[at:at + length].decode()
+            at += max(length, 0) + 1
+            length = struct.unpack(">h", resp[at:at + 2])[0]
+            name = resp[at + 2:at + 2 + length].decode()
+            at += 2 + length
+            expect_equal(struct.unpack(">i", resp[at:at + 4])[0], 0, "configs of " + name)
+            at += 4
+            out[name] = (error, message)
+        return out
+
+    def find_coordinator(port, group):
+        g = group.encode()
+        resp = raw_request(port, 10, 2, struct.pack(">h", len(g)) + g + b"\x00")
+        error, length = struct.unpack(">hh", resp[8:12])
+        message = None if length < 0 else resp[12:12 + length].decode()
+        node = struct.unpack(">i", resp[12 + max(length, 0):16 + max(length, 0)])[0]
+        return error, message, node
+
+    def metadata_controller(port):
+        resp = raw_request(port, 3, 4, b"\xff\xff\xff\xff\x00")
+        at = 8
+        count = struct.unpack(">i", resp[at:at + 4])[0]
+        at += 4
+        for _ in range(count):
+            at += 4
+            at += 2 + struct.unpack(">h", resp[at:at + 2])[0] + 4
+            length = struct.unpack(">h", resp[at:at + 2])[0]
+            at += 2 + max(length, 0)
+        at += 2 + max(struct.unpack(">h", resp[at:at + 2])[0], 0)
+        return struct.unpack(">i", resp[at:at + 4])[0]
+
+    with broker("resource-errors.json") as b:
+        # Kafka's ErrorMessage: "" without an error and for an unknown topic (ConfigHelper leaves the
+        # default), Errors#message() for authorization errors (KafkaApis); never a text of its own.
+        expect_equal(describe_configs(b.ports[1], [(2, "open"), (2, "secret-configs"), (2, "no-such-topic")]),
+                     {"open": (0, ""), "secret-configs": (29, "Topic authorization failed."), "no-such-topic": (3, "")},
+                     "DescribeConfigs errors and messages of topics")
+        expect_equal(describe_configs(b.ports[2], [(4, "2")]), {"2": (31, "Cluster authorization failed.")},
+                     "DescribeConfigs of a broker whose configs are not authorized")
+    fixture = load_fixture("three-brokers.json")
+    offsets = [t for t in fixture["topics"] if t.get("name") == "__consumer_offsets"][0]
+    leaders = {p["id"]: p["leader"] for p in expected_partitions(offsets)}
+    with broker("three-brokers.json") as b:
+        # A group the fixture does not place: the leader of partition abs(hashCode) % partitions.
+        for group in ("kafkalint-no-such-group", "billing-v2", "g"):
+            h = java_hash_code(group)
+            partition = (0 if h == -(1 << 31) else abs(h)) % len(leaders)
+            expect_equal(find_coordinator(b.ports[1], group), (0, "NONE", leaders[partition]),
+                         "FindCoordinator of " + group)
+    # No group and no __consumer_offsets yet: Kafka answers COORDINATOR_NOT_AVAILABLE (and creates the topic).
+    fresh = {"brokers": [{"id": 1}, {"id": 2}], "topics": [{"name": "t", "partitions": [{"replicas": [1, 2]}]}]}
+    with broker(fresh) as b:
+        expect_equal(find_coordinator(b.ports[1], "g"), (15, "The coordinator is not available.", -1),
+                     "FindCoordinator before any group")
+    # A group of the consumer protocol (KIP-848): listed alive, described by the classic API as Dead.
+    modern = {"brokers": [{"id": 1}], "groups": [{"id": "modern", "type": "consumer", "state": "Stable",
+                                                  "coordinator": 1}]}
+    with broker(modern) as b:
+        resp = raw_request(b.ports[1], 16, 4, b"\x01\x00\x00", flexible_header=True)
+        expect(b"\x07modern\x09consumer\x07Stable" in resp, "ListGroups lists it with its state")
+        resp = raw_request(b.ports[1], 15, 4, struct.pack(">ih", 1, 6) + b"modern" + b"\x00")
+        expect_equal(resp[8:], struct.pack(">ih", 1, 0) + struct.pack(">h", 6) + b"modern" + struct.pack(">h", 4) +
+                     b"Dead" + struct.pack(">hhi", 0, 0, 0) + struct.pack(">i", -2147483648),
+                     "DescribeGroups v4 of a consumer-protocol group")
+    # KRaft brokers name a random live broker as Metadata's ControllerId, response by response.
+    fixture["controller_id"] = "random"
+    with broker(fixture, "--down", "3") as b:
+        seen = {metadata_controller(b.ports[1]) for _ in range(40)}
+        expect(seen <= {1, 2} and len(seen) == 2, "random controller ids among the live brokers: %s" % seen)
+
+
 @check()
 def dropped_connections_and_truncated_responses():
     with broker("three-brokers.json", "--drop-on", "DescribeConfigs") as b:
