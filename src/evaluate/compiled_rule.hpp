@@ -6,7 +6,7 @@
 #include <set>
 #include <string>
 
-#include "expression.hpp"
+#include "language/expression.hpp"
 #include "kafkalint/rules.hpp"
 
 namespace kafkalint {

@@ -1,5 +1,6 @@
 // The rule condition language: a small, side-effect-free expression language over effective
-// configuration values. Documented in docs/rule-language.md.
+// configuration values. Documented in docs/rule-language.md; the lexer, parser, evaluator and the
+// function table (functions.cpp) are beside this file.
 //
 //   min.insync.replicas >= $min_insync_replicas
 //   not explicit(enable.idempotence) or enable.idempotence
