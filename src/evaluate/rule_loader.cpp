@@ -8,7 +8,7 @@
 #include <filesystem>
 #include <set>
 
-#include "checks/check.hpp"
+#include "checks/registry.hpp"
 #include "compiled_rule.hpp"
 #include "kafkalint/catalog.hpp"
 #include "kafkalint/config_tree.hpp"
@@ -25,20 +25,6 @@ struct EmbeddedFile {
 };
 // Generated at build time from rules/ (cmake/EmbedRules.cmake).
 extern const std::vector<EmbeddedFile>& builtinRuleFiles();
-
-const std::vector<std::string_view>& builtinTemplates() {
-  static const std::vector<std::string_view> templates = {
-      "unknown-key",          "invalid-value",
-      "duplicate-key",        "could-not-verify",
-      "unclassified-input",   "byte-order-mark",
-      "evaluation-error",     "ignored-setting",
-      "unresolved-reference", "read-uncommitted-transactional",
-      "cluster-unverified",   "partition-state",
-      "suppression-invalid",  "suppression-unused",
-      "suppression-expired",  "plaintext-secret",
-  };
-  return templates;
-}
 
 namespace {
 
@@ -267,12 +253,8 @@ class RuleFileReader {
 
     if (const YAML::Node t = node["template"]) {
       info.templateName = scalar(t, "template");
-      const auto& builtins = builtinTemplates();
-      if (info.templateName != "expression" &&
-          std::find(builtins.begin(), builtins.end(), info.templateName) == builtins.end()) {
-        std::string list = "expression";
-        for (auto b : builtins) list += ", " + std::string(b);
-        fail(t, "unknown template '" + info.templateName + "' (expected one of: " + list + ")");
+      if (findTemplate(info.templateName) == nullptr) {
+        fail(t, "unknown template '" + info.templateName + "' (expected one of: " + templateNames() + ")");
       }
     }
     info.summary = scalar(required("summary"), "summary");
@@ -311,37 +293,12 @@ class RuleFileReader {
       }
     }
 
-    ExpressionNames names;
-    names.checkKey = [&info](std::string_view key) { return checkKey(info, key); };
-    names.checkParam = [&rule](std::string_view p) -> std::optional<std::string> {
-      if (rule->params.count(std::string(p)) == 0)
-        return "unknown parameter $" + std::string(p) + " (declare it under 'params')";
-      return std::nullopt;
-    };
-
     const bool expression = info.templateName == "expression";
     if (expression) {
-      const YAML::Node keys = required("keys");
-      info.keys = stringList(keys, "keys");
-      for (const std::string& k : info.keys) {
-        if (auto err = checkKey(info, k)) fail(keys, *err);
-      }
-      if (const YAML::Node w = node["when"]) {
-        info.when = scalar(w, "when");
-        rule->when = compileExpression(w, info.when, names);
-      }
-      const YAML::Node req = required("require");
-      info.require = scalar(req, "require");
-      rule->require = compileExpression(req, info.require, names);
-      const YAML::Node msg = required("message");
-      info.message = scalar(msg, "message");
-      try {
-        rule->message = MessageTemplate::compile(info.message, names);
-      } catch (const ExpressionError& e) {
-        failAt(msg, e.offset(), std::string("in message: ") + e.what());
-      }
-      if (rule->when) rule->readKeys.insert(rule->when->keys().begin(), rule->when->keys().end());
-      rule->readKeys.insert(rule->require->keys().begin(), rule->require->keys().end());
+      info.keys = stringList(required("keys"), "keys");
+      if (const YAML::Node w = node["when"]) info.when = scalar(w, "when");
+      info.require = scalar(required("require"), "require");
+      info.message = scalar(required("message"), "message");
     } else {
       for (const char* field : {"when", "require", "message", "keys"}) {
         if (node[field]) {
@@ -349,73 +306,16 @@ class RuleFileReader {
                                 "' (it is implemented in code)");
         }
       }
-      if (auto error = templateParamError(info.templateName, rule->params)) {
-        fail(node["params"] ? node["params"] : node["template"], *error);
-      }
+    }
+    try {
+      rule->check = bindCheck(info, rule->params);
+    } catch (const TemplateError& e) {
+      if (!e.field().empty() && node[e.field()] && e.offset() != std::string::npos)
+        failAt(node[e.field()], e.offset(), e.what());
+      if (!e.field().empty() && node[e.field()]) fail(node[e.field()], e.what());
+      fail(node["params"] ? node["params"] : node["template"], e.what());
     }
     return rule;
-  }
-
-  Expression compileExpression(const YAML::Node& node, const std::string& text, const ExpressionNames& names) const {
-    try {
-      return Expression::compile(text, names);
-    } catch (const ExpressionError& e) {
-      failAt(node, e.offset(), e.what());
-    }
-  }
-
-  static bool keyValidFor(EntityKind kind, std::string_view key) {
-    const Catalog& c = Catalog::instance();
-    if (kind == EntityKind::File) return false;
-    if (entityProperty(kind, key) != nullptr) return true;
-    if (kind == EntityKind::Cluster) return false;
-    if (c.knownInAnyRelease(scopeOf(kind), key)) return true;
-    if (kind == EntityKind::Producer || kind == EntityKind::Consumer) {
-      if (c.librdkafka(key) != nullptr) return true;
-      if (c.scala(key, kind == EntityKind::Producer) != nullptr) return true;
-    }
-    return false;
-  }
-
-  // A key of the entity itself, or `target:key` of a related one (docs/rule-language.md).
-  static std::optional<std::string> checkKey(const RuleInfo& info, std::string_view written) {
-    TargetKey tk = splitTargetKey(written);
-    if (tk.target.empty()) return checkKey(info.scope, tk.key);
-    auto kind = targetKind(tk.target);
-    if (!kind) {
-      return "unknown target '" + std::string(tk.target) + ":' (expected cluster:, topic: or broker:)";
-    }
-    if (*kind == EntityKind::Topic && info.forEach != "topic") {
-      return "topic: keys need 'for_each: topic' (a rule over the topics a client uses)";
-    }
-    if (*kind == EntityKind::Broker) {
-      for (EntityKind k : info.scope) {
-        if (k != EntityKind::Topic) return std::string("broker: keys apply to topic rules only");
-      }
-    }
-    if (*kind == EntityKind::Cluster && !keyValidFor(EntityKind::Cluster, tk.key)) {
-      std::string names;
-      for (const EntityProperty* p : entityProperties(EntityKind::Cluster))
-        names += (names.empty() ? "" : ", ") + std::string(p->key);
-      return "unknown cluster property '" + std::string(tk.key) + "' (expected one of: " + names + ")";
-    }
-    return checkKey({*kind}, tk.key);
-  }
-
-  static std::optional<std::string> checkKey(const std::vector<EntityKind>& scope, std::string_view key) {
-    for (EntityKind k : scope) {
-      if (keyValidFor(k, key)) return std::nullopt;
-    }
-    std::string scopes;
-    for (EntityKind k : scope) scopes += (scopes.empty() ? "" : "/") + std::string(entityKindId(k));
-    std::vector<std::string> candidates;
-    for (EntityKind k : scope) {
-      if (k == EntityKind::File) continue;
-      for (std::string_view n : Catalog::instance().names(scopeOf(k))) candidates.emplace_back(n);
-    }
-    auto hint = closestMatch(key, candidates);
-    return "unknown configuration key '" + std::string(key) + "' for " + scopes + " configs" +
-           (hint ? "; did you mean '" + *hint + "'?" : "");
   }
 
   static constexpr std::size_t kMaxParamNodes = 10000;
@@ -428,6 +328,9 @@ class RuleFileReader {
 };
 
 }  // namespace
+
+RuleSet::Compiled::Compiled() = default;
+RuleSet::Compiled::~Compiled() = default;
 
 RuleSet::RuleSet() = default;
 RuleSet::~RuleSet() = default;
@@ -454,13 +357,14 @@ void RuleSet::addFile(const std::string& displayPath, std::string_view yamlText,
       throw InputError(displayPath, 0, 0,
                        "rule name " + info.name + " is already used by " + compiled_[it->second]->info.id);
     }
+    const std::set<std::string> read = r->check->keysRead();
     byId_[info.id] = compiled_.size();
     byName_[info.name] = compiled_.size();
     for (EntityKind kind : info.scope) {
-      checkedByKind_[kind].insert(r->readKeys.begin(), r->readKeys.end());
+      checkedByKind_[kind].insert(read.begin(), read.end());
       checkedByKind_[kind].insert(info.keys.begin(), info.keys.end());
     }
-    checkedAnywhere_.insert(r->readKeys.begin(), r->readKeys.end());
+    checkedAnywhere_.insert(read.begin(), read.end());
     checkedAnywhere_.insert(info.keys.begin(), info.keys.end());
     compiled_.push_back(std::move(r));
   }
@@ -549,8 +453,10 @@ void RuleSet::setParam(std::string_view idOrName, const std::string& param, cons
   }
   auto params = rule.params;
   params[param] = value;
-  if (auto error = templateParamError(rule.info.templateName, params)) {
-    throw std::invalid_argument("parameter '" + param + "' of " + rule.info.id + ": " + *error);
+  try {
+    rule.check = bindCheck(rule.info, params);
+  } catch (const TemplateError& e) {
+    throw std::invalid_argument("parameter '" + param + "' of " + rule.info.id + ": " + e.what());
   }
   rule.params = std::move(params);
   for (RuleParam& p : rule.info.params) {

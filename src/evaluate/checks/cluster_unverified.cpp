@@ -21,7 +21,7 @@ const Entity* targetOf(const Entity& entity, std::string_view target) {
 
 class ClusterUnverifiedCheck final : public Check {
  public:
-  void checkModel(const RuleSet::Compiled& rule, CheckContext& ctx) override {
+  void checkModel(const RuleSet::Compiled& rule, CheckContext& ctx) const override {
     bool fileConsumers = false;
     for (const Entity& e : ctx.model.entities) fileConsumers |= e.kind == EntityKind::Consumer && !e.fromCluster;
 
@@ -87,6 +87,8 @@ class ClusterUnverifiedCheck final : public Check {
 
 }  // namespace
 
-std::unique_ptr<Check> makeClusterUnverifiedCheck() { return std::make_unique<ClusterUnverifiedCheck>(); }
+std::unique_ptr<const Check> bindClusterUnverifiedCheck(const RuleInfo& /*rule*/, const RuleParams& /*params*/) {
+  return std::make_unique<ClusterUnverifiedCheck>();
+}
 
 }  // namespace kafkalint

@@ -27,7 +27,7 @@ constexpr std::pair<std::string_view, Condition> kConditions[] = {
     {"replication-factor-varies", Condition::ReplicationFactorVaries},
 };
 
-std::optional<Condition> conditionOf(const std::map<std::string, Value, std::less<>>& params) {
+std::optional<Condition> conditionOf(const RuleParams& params) {
   auto it = params.find("condition");
   if (it == params.end() || it->second.kind() != Value::Kind::String) return std::nullopt;
   for (const auto& [name, condition] : kConditions) {
@@ -70,17 +70,17 @@ std::string partitionsPhrase(const Partitions& matched, std::size_t total) {
 
 class PartitionStateCheck final : public Check {
  public:
-  void checkEntity(const RuleSet::Compiled& rule, EntityView& view, CheckContext& ctx) override {
+  explicit PartitionStateCheck(Condition condition) : condition_(condition) {}
+
+  void checkEntity(const RuleSet::Compiled& rule, EntityView& view, CheckContext& ctx) const override {
     const Entity& topic = view.entity();
     if (topic.kind != EntityKind::Topic || !topic.placement || topic.placement->partitions.empty()) return;
-    auto condition = conditionOf(rule.params);
-    if (!condition) return;  // the rule loader rejects such rules
     const TopicPlacement& placement = *topic.placement;
     Partitions matched;  // in the order of the metadata: by partition id
     std::string what;
     std::vector<std::string> keys = {"replication.factor"};
 
-    switch (*condition) {
+    switch (condition_) {
       case Condition::Leaderless:
       case Condition::UnderMinIsr:
       case Condition::AtMinIsr:
@@ -89,15 +89,15 @@ class PartitionStateCheck final : public Check {
         if (minIsr.value.kind() != Value::Kind::Int) {
           // Which state a partition is in depends on a value nobody could read: could-not-verify
           // reports it. A partition without a leader has none whatever min.insync.replicas is.
-          if (*condition != Condition::Leaderless) return unverified(rule, view, minIsr, ctx);
+          if (condition_ != Condition::Leaderless) return unverified(rule, view, minIsr, ctx);
         }
         const std::int64_t m = minIsr.value.kind() == Value::Kind::Int ? minIsr.value.asInt() : 1;
         for (const auto& p : placement.partitions) {
-          if (partitionHealth(p, m) == healthOf(*condition)) matched.push_back(&p);
+          if (partitionHealth(p, m) == healthOf(condition_)) matched.push_back(&p);
         }
         if (matched.empty()) return;
         keys.insert(keys.begin(), "min.insync.replicas");
-        what = healthMessage(*condition, placement, matched, minIsr, ctx.model.files);
+        what = healthMessage(condition_, placement, matched, minIsr, ctx.model.files);
         break;
       }
       case Condition::ReplicasShareRack: {
@@ -227,17 +227,17 @@ class PartitionStateCheck final : public Check {
            "a reassignment was interrupted or done by hand. Reassign " +
            (one ? "it" : "them") + " to " + std::to_string(most) + " replicas (kafka-reassign-partitions).";
   }
+
+  Condition condition_;
 };
 
 }  // namespace
 
-std::unique_ptr<Check> makePartitionStateCheck() { return std::make_unique<PartitionStateCheck>(); }
-
-std::optional<std::string> partitionStateParamError(const std::map<std::string, Value, std::less<>>& params) {
-  if (conditionOf(params)) return std::nullopt;
+std::unique_ptr<const Check> bindPartitionStateCheck(const RuleInfo& /*rule*/, const RuleParams& params) {
+  if (auto condition = conditionOf(params)) return std::make_unique<PartitionStateCheck>(*condition);
   std::string names;
   for (const auto& [name, condition] : kConditions) names += (names.empty() ? "" : ", ") + std::string(name);
-  return "template 'partition-state' needs parameter 'condition', one of: " + names;
+  throw TemplateError::inParam("template 'partition-state' needs parameter 'condition', one of: " + names, "condition");
 }
 
 }  // namespace kafkalint

@@ -11,7 +11,7 @@ namespace {
 
 class UnknownKeyCheck final : public Check {
  public:
-  void checkEntity(const RuleSet::Compiled& rule, EntityView& view, CheckContext& ctx) override {
+  void checkEntity(const RuleSet::Compiled& rule, EntityView& view, CheckContext& ctx) const override {
     const Entity& entity = view.entity();
     if (!ownsWrittenSettings(entity)) return;
     std::vector<const Dialect*> dialects = {&view.dialect()};
@@ -103,6 +103,8 @@ class UnknownKeyCheck final : public Check {
 
 }  // namespace
 
-std::unique_ptr<Check> makeUnknownKeyCheck() { return std::make_unique<UnknownKeyCheck>(); }
+std::unique_ptr<const Check> bindUnknownKeyCheck(const RuleInfo& /*rule*/, const RuleParams& /*params*/) {
+  return std::make_unique<UnknownKeyCheck>();
+}
 
 }  // namespace kafkalint
