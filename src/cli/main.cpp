@@ -563,8 +563,12 @@ int run(int argc, char** argv) {
   std::string rulesFormat = "text";
   std::vector<std::string> rulesDirs;
   CLI::App* rulesCmd = app.add_subcommand("rules", "list every rule: id, severity, name, summary");
-  rulesCmd->add_option("--format", rulesFormat, "list format")->check(CLI::IsMember({"text", "json"}));
+  rulesCmd->add_option("--format", rulesFormat, "list format")->check(CLI::IsMember({"text", "json", "markdown"}));
   rulesCmd->add_option("--rules", rulesDirs, "directory of additional rule files (YAML)")->allow_extra_args(false);
+  std::string rulesDocs;
+  bool rulesDocsCheck = false;
+  rulesCmd->add_option("--docs", rulesDocs, "DIR: write every rule's page (Markdown) and the index into DIR");
+  rulesCmd->add_flag("--check", rulesDocsCheck, "with --docs: write nothing; exit 1 when a page is out of date");
 
   std::string showFormat = "text";
   CheckOptions showOptions;
@@ -632,7 +636,13 @@ int run(int argc, char** argv) {
   }
   try {
     if (*rulesCmd) {
-      writeRuleList(std::cout, loadRules(rulesDirs), rulesFormat == "json");
+      const RuleSet rules = loadRules(rulesDirs);
+      if (!rulesDocs.empty()) return runRuleDocs(std::cerr, rules, rulesDocs, rulesDocsCheck);
+      if (rulesFormat == "markdown") {
+        writeRuleTable(std::cout, rules);
+      } else {
+        writeRuleList(std::cout, rules, rulesFormat == "json");
+      }
       return 0;
     }
     if (*explainCmd) {
