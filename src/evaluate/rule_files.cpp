@@ -24,9 +24,11 @@ RuleSet RuleSet::builtin() {
   return set;
 }
 
-bool RuleSet::isBuiltinFile(std::string_view yamlText) {
-  const auto& files = builtinRuleFiles();
-  return std::any_of(files.begin(), files.end(), [&](const EmbeddedFile& f) { return f.content == yamlText; });
+std::optional<std::string> RuleSet::builtinFileWithText(std::string_view yamlText) {
+  for (const EmbeddedFile& f : builtinRuleFiles()) {
+    if (f.content == yamlText) return std::string(f.path);
+  }
+  return std::nullopt;
 }
 
 void RuleSet::addFile(const std::string& displayPath, std::string_view yamlText, bool builtin) {

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -73,8 +74,8 @@ class RuleSet {
   // Adds every *.yaml / *.yml file under `dir` (recursively, sorted; not the *.tests.yaml files).
   // Throws InputError.
   void addDirectory(const std::string& dir);
-  // Whether `yamlText` is exactly one of the rule files compiled into the binary.
-  static bool isBuiltinFile(std::string_view yamlText);
+  // The built-in rule file (its origin, "rules/broker/KL0102-...yaml") with exactly this text.
+  static std::optional<std::string> builtinFileWithText(std::string_view yamlText);
 
   [[nodiscard]] std::vector<const RuleInfo*> rules() const;  // sorted by id
   [[nodiscard]] const RuleInfo* find(std::string_view idOrName) const;

@@ -1,5 +1,5 @@
 // What a live cluster told kafkalint, before it becomes entities: plain data, so that building
-// the model can be tested without a cluster.
+// the model can be tested without a cluster, and a rule test can describe one (kafkalint rules --test).
 #pragma once
 
 #include <cstdint>
