@@ -1,4 +1,5 @@
-// Templates "unclassified-input" and "byte-order-mark": what the loader noticed about files.
+// Templates "unclassified-input", "byte-order-mark", "ignored-setting" and "unresolved-reference":
+// what the loader noticed about files.
 #include "checks/check.hpp"
 
 namespace kafkalint {
@@ -61,16 +62,6 @@ class NoteCheck final : public Check {
   InputNote::Kind kind_;
 };
 
-class EvaluationErrorCheck final : public Check {
- public:
-  void checkModel(const RuleSet::Compiled& rule, CheckContext& ctx) const override {
-    for (const auto& [entity, error] : ctx.evaluationErrors) {
-      ctx.findings.push_back(
-          makeFinding(rule.info, *entity, "rule " + error + " (the rule was not checked)", entity->origin));
-    }
-  }
-};
-
 }  // namespace
 
 std::unique_ptr<const Check> bindUnclassifiedInputCheck(const RuleInfo& /*rule*/, const RuleParams& /*params*/) {
@@ -84,9 +75,6 @@ std::unique_ptr<const Check> bindIgnoredSettingCheck(const RuleInfo& /*rule*/, c
 }
 std::unique_ptr<const Check> bindUnresolvedReferenceCheck(const RuleInfo& /*rule*/, const RuleParams& /*params*/) {
   return std::make_unique<NoteCheck>(InputNote::Kind::Unresolved);
-}
-std::unique_ptr<const Check> bindEvaluationErrorCheck(const RuleInfo& /*rule*/, const RuleParams& /*params*/) {
-  return std::make_unique<EvaluationErrorCheck>();
 }
 
 }  // namespace kafkalint
