@@ -1,6 +1,7 @@
 # Generates a C++ source that holds every built-in rule file, so the single binary carries its
 # rules. Invoked at build time: cmake -DROOT=<source dir> -DOUT=<file> -P EmbedRules.cmake
 file(GLOB_RECURSE files RELATIVE "${ROOT}" "${ROOT}/rules/*.yaml")
+list(FILTER files EXCLUDE REGEX "\\.tests\\.yaml$")  # a rule's test cases are not part of the binary
 list(SORT files)
 set(body "// GENERATED from rules/ by cmake/EmbedRules.cmake -- do not edit.\n")
 string(APPEND body "#include <string_view>\n#include <vector>\n\nnamespace kafkalint {\n")

@@ -10,13 +10,13 @@
 
 #include "kafkalint/budget.hpp"
 #include "kafkalint/catalog.hpp"
+#include "kafkalint/cluster_snapshot.hpp"
 #include "kafkalint/evaluate.hpp"
 #include "kafkalint/live.hpp"
 #include "kafkalint/load.hpp"
 #include "kafkalint/properties_parser.hpp"
 #include "kafkalint/resolve.hpp"
 #include "kafkalint/rules.hpp"
-#include "load/live/cluster_snapshot.hpp"
 
 namespace kafkalint {
 namespace {

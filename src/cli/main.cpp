@@ -24,6 +24,7 @@ extern char** environ;
 #include "kafkalint/report.hpp"
 #include "kafkalint/report_formats.hpp"
 #include "kafkalint/resolve.hpp"
+#include "kafkalint/rule_tests.hpp"
 #include "kafkalint/rules.hpp"
 #include "kafkalint/text.hpp"
 
@@ -563,8 +564,16 @@ int run(int argc, char** argv) {
   std::string rulesFormat = "text";
   std::vector<std::string> rulesDirs;
   CLI::App* rulesCmd = app.add_subcommand("rules", "list every rule: id, severity, name, summary");
-  rulesCmd->add_option("--format", rulesFormat, "list format")->check(CLI::IsMember({"text", "json"}));
+  rulesCmd->add_option("--format", rulesFormat, "list format")->check(CLI::IsMember({"text", "json", "markdown"}));
   rulesCmd->add_option("--rules", rulesDirs, "directory of additional rule files (YAML)")->allow_extra_args(false);
+  std::string rulesDocs;
+  bool rulesDocsCheck = false;
+  rulesCmd->add_option("--docs", rulesDocs, "DIR: write every rule's page (Markdown) and the index into DIR");
+  rulesCmd->add_flag("--check", rulesDocsCheck, "with --docs: write nothing; exit 1 when a page is out of date");
+  std::string rulesTests;
+  rulesCmd->add_option("--test", rulesTests,
+                       "DIR: run the rule tests (*.tests.yaml) under DIR against the built-in rules, --rules and "
+                       "DIR's rule files; exit 1 when a case fails");
 
   std::string showFormat = "text";
   CheckOptions showOptions;
@@ -632,7 +641,18 @@ int run(int argc, char** argv) {
   }
   try {
     if (*rulesCmd) {
-      writeRuleList(std::cout, loadRules(rulesDirs), rulesFormat == "json");
+      if (!rulesTests.empty()) {
+        const RuleTestReport report = runRuleTests(rulesTests, rulesDirs);
+        writeRuleTestReport(std::cout, report);
+        return report.exitCode();
+      }
+      const RuleSet rules = loadRules(rulesDirs);
+      if (!rulesDocs.empty()) return runRuleDocs(std::cerr, rules, rulesDocs, rulesDocsCheck);
+      if (rulesFormat == "markdown") {
+        writeRuleTable(std::cout, rules);
+      } else {
+        writeRuleList(std::cout, rules, rulesFormat == "json");
+      }
       return 0;
     }
     if (*explainCmd) {

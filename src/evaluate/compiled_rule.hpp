@@ -1,23 +1,27 @@
-// A rule with its conditions compiled, ready for the engine.
+// A rule as the engine runs it: what its file says, its parameter values, and the check its
+// template bound to them when the rule was added.
 #pragma once
 
 #include <map>
-#include <optional>
-#include <set>
+#include <memory>
 #include <string>
 
-#include "expression.hpp"
 #include "kafkalint/rules.hpp"
+#include "kafkalint/value.hpp"
 
 namespace kafkalint {
 
+class Check;
+
+using RuleParams = std::map<std::string, Value, std::less<>>;
+
 struct RuleSet::Compiled {
+  Compiled();
+  ~Compiled();
+
   RuleInfo info;
-  std::optional<Expression> when;
-  std::optional<Expression> require;
-  std::optional<MessageTemplate> message;
-  std::map<std::string, Value, std::less<>> params;
-  std::set<std::string> readKeys;  // keys read by `when` and `require`
+  RuleParams params;
+  std::unique_ptr<const Check> check;  // never null once the rule is in a RuleSet
 
   [[nodiscard]] bool appliesTo(EntityKind kind) const {
     for (EntityKind k : info.scope) {

@@ -1,3 +1,4 @@
+// The engine: each rule's bound check over every entity in its scope, then the model checks.
 #include <unordered_set>
 
 #include "checks/check.hpp"
@@ -5,37 +6,18 @@
 
 namespace kafkalint {
 
-const Entity* CheckContext::findTopic(const Entity& client, std::string_view name) const {
-  auto [first, last] = topicsByName.equal_range(name);
-  for (auto it = first; it != last; ++it) {
-    const Entity* topic = it->second;
-    if (client.cluster == nullptr || topic->cluster == nullptr || client.cluster == topic->cluster) return topic;
-  }
-  // Files audited together with --bootstrap describe that cluster: its live topic stands in for
-  // one the client's own cluster spec does not list.
-  for (auto it = first; it != last; ++it) {
-    if (it->second->fromCluster) return it->second;
-  }
-  return nullptr;
-}
-
 struct Evaluation::State {
   State(const Model& m, const RuleSet& r, const Resolver& res)
-      : model(m), rules(r), views(res), ctx{m, r, res, findings, {}, {}, {}, &views} {}
+      : model(m), rules(r), views(res), ctx(m, r, res, views) {}
   const Model& model;
   const RuleSet& rules;
-  std::vector<Finding> findings;
   SharedViews views;
   CheckContext ctx;
-  std::vector<std::unique_ptr<Check>> checks;
   std::unordered_set<const Entity*> done;
 };
 
 Evaluation::Evaluation(const Model& model, const RuleSet& rules, const Resolver& resolver)
-    : state_(std::make_unique<State>(model, rules, resolver)) {
-  state_->checks.reserve(rules.compiled().size());
-  for (const auto& rule : rules.compiled()) state_->checks.push_back(makeCheck(rule->info.templateName));
-}
+    : state_(std::make_unique<State>(model, rules, resolver)) {}
 
 Evaluation::~Evaluation() = default;
 
@@ -43,10 +25,8 @@ void Evaluation::entity(const Entity& entity) {
   State& s = *state_;
   if (!s.done.insert(&entity).second) return;
   EntityView view(s.ctx.resolver, entity, &s.views);
-  const auto& compiled = s.rules.compiled();
-  for (std::size_t i = 0; i < s.checks.size(); ++i) {
-    if (compiled[i]->info.enabled && compiled[i]->appliesTo(entity.kind))
-      s.checks[i]->checkEntity(*compiled[i], view, s.ctx);
+  for (const auto& rule : s.rules.compiled()) {
+    if (rule->info.enabled && rule->appliesTo(entity.kind)) rule->check->checkEntity(*rule, view, s.ctx);
   }
 }
 
@@ -60,11 +40,11 @@ std::vector<Finding> Evaluation::finish() {
     if (!s.done.count(&entity)) this->entity(entity);
   }
   // Model-level checks run last: they report what the entity checks collected.
-  for (std::size_t i = 0; i < s.checks.size(); ++i) {
-    if (s.rules.compiled()[i]->info.enabled) s.checks[i]->checkModel(*s.rules.compiled()[i], s.ctx);
+  for (const auto& rule : s.rules.compiled()) {
+    if (rule->info.enabled) rule->check->checkModel(*rule, s.ctx);
   }
-  sortFindings(s.findings, s.model.files);
-  return std::move(s.findings);
+  sortFindings(s.ctx.findings, s.model.files);
+  return std::move(s.ctx.findings);
 }
 
 std::vector<Finding> evaluate(const Model& model, const RuleSet& rules, const Resolver& resolver) {

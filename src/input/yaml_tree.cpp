@@ -268,50 +268,6 @@ class TreeBuilder final : public YAML::EventHandler {
 
 }  // namespace
 
-namespace {
-
-// Counts what yaml-cpp would build, without building it.
-class NodeCounter final : public YAML::EventHandler {
- public:
-  NodeCounter(const std::string& displayPath, std::size_t limit) : display_(displayPath), limit_(limit) {}
-  void OnDocumentStart(const YAML::Mark& mark) override { count(mark); }
-  void OnDocumentEnd() override {}
-  void OnNull(const YAML::Mark& mark, YAML::anchor_t) override { count(mark); }
-  void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override { count(mark); }
-  void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t, const std::string&) override {
-    count(mark);
-  }
-  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {
-    count(mark);
-  }
-  void OnSequenceEnd() override {}
-  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {
-    count(mark);
-  }
-  void OnMapEnd() override {}
-
- private:
-  void count(const YAML::Mark& mark) {
-    if (++nodes_ <= limit_) return;
-    throw InputError(display_, mark.line >= 0 ? std::uint32_t(mark.line + 1) : 0, 0,
-                     "more than " + std::to_string(limit_) +
-                         " YAML nodes (documents, keys, values); far more than a configuration has");
-  }
-  const std::string& display_;
-  std::size_t limit_;
-  std::size_t nodes_ = 0;
-};
-
-}  // namespace
-
-void checkYamlNodeCount(const std::string& displayPath, std::string_view text, std::size_t limit) {
-  std::istringstream in{std::string(text)};
-  YAML::Parser parser(in);
-  NodeCounter counter(displayPath, limit);
-  while (parser.HandleNextDocument(counter)) {
-  }
-}
-
 ConfigTree parseYamlTree(FileId file, const std::string& displayPath, std::string_view text) {
   TreeBuilder builder(file, displayPath, text, kMaxYamlNodes);
   try {

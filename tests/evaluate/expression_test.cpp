@@ -1,5 +1,5 @@
 // The rule language: parsing, errors at the right place, and evaluation with unknown values.
-#include "evaluate/expression.hpp"
+#include "evaluate/language/expression.hpp"
 
 #include <doctest/doctest.h>
 

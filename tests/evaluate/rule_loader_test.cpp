@@ -107,6 +107,27 @@ TEST_CASE("expression errors point into the expression") {
         "'unclean.leader.election.enable'?");
 }
 
+TEST_CASE("errors inside folded, block and quoted scalars are at their line and column") {
+  const std::string message =
+      "message: \"min.insync.replicas={min.insync.replicas}{origin(min.insync.replicas)} is below "
+      "{$wanted}\"";
+  // Folded: the second line of the message, at the '$' of the unknown parameter.
+  CHECK(errorOf(replace(kValidRule, message, "message: >-\n  below {$wanted}:\n    indented\n  and {$wantd}")) ==
+        "15:8: in message: unknown parameter $wantd (declare it under 'params')");
+  // An escape before the error takes more columns in the file than characters in the text.
+  CHECK(errorOf(replace(kValidRule, message, "message: \"\\u00e9\\t {$wantd}\"")) ==
+        "12:21: in message: unknown parameter $wantd (declare it under 'params')");
+  CHECK(errorOf(replace(kValidRule, message, "message: 'it''s {$wantd}'")) ==
+        "12:18: in message: unknown parameter $wantd (declare it under 'params')");
+  // The end of a literal block scalar.
+  CHECK(errorOf(
+            replace(kValidRule, "require: min.insync.replicas >= $wanted", "require: |\n  min.insync.replicas >=\n")) ==
+        "12:25: expected a value at the end of the expression");
+  CHECK(errorOf(replace(kValidRule, "require: min.insync.replicas >= $wanted",
+                        "require: min.insync.replicas >= $wanted\nwhen: ''")) ==
+        "12:7: expected a value at the end of the expression");
+}
+
 TEST_CASE("templates implemented in code take no conditions") {
   std::string rule =
       "id: X0001\nname: x\nseverity: note\nscope: broker\ntemplate: unknown-key\nsummary: s\nrationale: r\n"
@@ -168,7 +189,7 @@ TEST_CASE("the partition-state template needs a condition it knows") {
   const std::string expected =
       "template 'partition-state' needs parameter 'condition', one of: leaderless, under-min-isr, at-min-isr, "
       "under-replicated, replicas-share-rack, replication-factor-varies";
-  CHECK(errorOf(replace(rule, "at-min-isr", "at-min-isrs")) == "10:3: " + expected);
+  CHECK(errorOf(replace(rule, "at-min-isr", "at-min-isrs")) == "10:14: " + expected);  // at the value
   CHECK(errorOf(replace(rule, "params:\n  condition: at-min-isr\n", "")) == "5:11: " + expected);
 }
 

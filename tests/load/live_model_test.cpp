@@ -4,8 +4,8 @@
 
 #include <set>
 
+#include "kafkalint/cluster_snapshot.hpp"
 #include "kafkalint/live.hpp"
-#include "load/live/cluster_snapshot.hpp"
 #include "support.hpp"
 
 namespace kafkalint::test {

@@ -1,62 +1,56 @@
 // The checks behind rule templates: one class per template, one file per check (as clang-tidy).
-// A rule file instantiates a template by name; the engine calls the check for each entity and
-// once for the whole model.
+// A rule file names its template; the template's row in the registry (registry.cpp) binds the
+// rule to a check when the rule is loaded. The engine calls the check for each entity in the
+// rule's scope and once for the whole model. A check is immutable once bound: what one evaluation
+// learns lives in its CheckContext.
 #pragma once
 
-#include <map>
-#include <memory>
-#include <optional>
+#include <cstddef>
 #include <set>
+#include <stdexcept>
 #include <string>
-#include <string_view>
-#include <utility>
-#include <vector>
 
+#include "checks/check_context.hpp"
 #include "compiled_rule.hpp"
 #include "kafkalint/finding.hpp"
 #include "kafkalint/resolve.hpp"
 
 namespace kafkalint {
 
-// A rule key whose value could not be known, and the rules that needed it.
-struct UnverifiedKey {
-  std::set<std::string> ruleIds;
-  std::string reason;
-};
-
-struct CheckContext {
-  const Model& model;
-  const RuleSet& rules;
-  const Resolver& resolver;
-  std::vector<Finding>& findings;
-  // Per entity: key -> what could not be verified. Filled by expression rules.
-  std::map<const Entity*, std::map<std::string, UnverifiedKey>> unverified;
-  // Rule evaluation failures, reported by the evaluation-error rule.
-  std::vector<std::pair<const Entity*, std::string>> evaluationErrors;
-  // The topics of the model by name, for rules over the topics a client uses.
-  std::multimap<std::string, const Entity*, std::less<>> topicsByName;
-  // The views of brokers and clusters, shared by the entities that read them.
-  SharedViews* views = nullptr;
-
-  // The topic a client's reference names: one of the client's cluster (or of any cluster when
-  // the client or the topic has none). nullptr when the input does not describe it.
-  [[nodiscard]] const Entity* findTopic(const Entity& client, std::string_view name) const;
-};
-
 class Check {
  public:
   virtual ~Check() = default;
   // Called for every entity the rule's scope covers.
-  virtual void checkEntity(const RuleSet::Compiled& /*rule*/, EntityView& /*view*/, CheckContext& /*ctx*/) {}
+  virtual void checkEntity(const RuleSet::Compiled& /*rule*/, EntityView& /*view*/, CheckContext& /*ctx*/) const {}
   // Called once, after every entity was checked.
-  virtual void checkModel(const RuleSet::Compiled& /*rule*/, CheckContext& /*ctx*/) {}
+  virtual void checkModel(const RuleSet::Compiled& /*rule*/, CheckContext& /*ctx*/) const {}
+  // The keys the check's conditions read (RuleSet::checkedKeys).
+  [[nodiscard]] virtual std::set<std::string> keysRead() const { return {}; }
 };
 
-std::unique_ptr<Check> makeCheck(std::string_view templateName);
-// What is wrong with a rule's parameters for its template (checked when the rule is loaded), or
-// nullopt when they are fine.
-std::optional<std::string> templateParamError(std::string_view templateName,
-                                              const std::map<std::string, Value, std::less<>>& params);
+// A rule its template cannot be bound to: a parameter of the wrong kind, a condition that does
+// not compile. Names what is wrong, so that the rule file's reader can point at it.
+class TemplateError : public std::runtime_error {
+ public:
+  // The rule-file field at fault ("" = the template itself) and, when known, where in its text.
+  static TemplateError inField(const std::string& what, std::string field, std::size_t offset = std::string::npos) {
+    return TemplateError(what, std::move(field), {}, offset);
+  }
+  // The parameter at fault.
+  static TemplateError inParam(const std::string& what, std::string param) {
+    return TemplateError(what, {}, std::move(param), std::string::npos);
+  }
+  [[nodiscard]] const std::string& field() const { return field_; }
+  [[nodiscard]] const std::string& param() const { return param_; }
+  [[nodiscard]] std::size_t offset() const { return offset_; }
+
+ private:
+  TemplateError(const std::string& what, std::string field, std::string param, std::size_t offset)
+      : std::runtime_error(what), field_(std::move(field)), param_(std::move(param)), offset_(offset) {}
+  std::string field_;
+  std::string param_;
+  std::size_t offset_;
+};
 
 // Shared by the checks.
 Finding makeFinding(const RuleInfo& rule, const Entity& entity, std::string message, SourceLocation location);

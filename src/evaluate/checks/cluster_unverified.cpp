@@ -19,35 +19,36 @@ const Entity* targetOf(const Entity& entity, std::string_view target) {
   return nullptr;  // topic: the pair rules' topic, reported on its own
 }
 
-class ClusterUnverifiedCheck final : public Check {
- public:
-  void checkModel(const RuleSet::Compiled& rule, CheckContext& ctx) override {
-    bool fileConsumers = false;
-    for (const Entity& e : ctx.model.entities) fileConsumers |= e.kind == EntityKind::Consumer && !e.fromCluster;
-
-    // The rules each unread entity kept from being checked: those that found a value unknown
-    // (on the entity itself or, as `cluster:rack.count`, through it), and those that read a config
-    // the cluster did not give (a `when` on an unknown value skips a rule without saying so).
-    std::map<const Entity*, std::set<std::string>> notChecked;
-    for (const auto& [entity, keys] : ctx.unverified) {
-      for (const auto& [key, u] : keys) {
-        const Entity* target = targetOf(*entity, splitTargetKey(key).target);
-        if (target != nullptr) notChecked[target].insert(u.ruleIds.begin(), u.ruleIds.end());
-      }
+// The rules each unread entity kept from being checked: those that found a value unknown (on the
+// entity itself or, as `cluster:rack.count`, through it), and those that read a config the
+// cluster did not give (a `when` on an unknown value skips a rule without saying so).
+std::map<const Entity*, std::set<std::string>> rulesNotChecked(CheckContext& ctx) {
+  std::map<const Entity*, std::set<std::string>> notChecked;
+  for (const auto& [entity, keys] : ctx.unverified) {
+    for (const auto& [key, u] : keys) {
+      const Entity* target = targetOf(*entity, splitTargetKey(key).target);
+      if (target != nullptr) notChecked[target].insert(u.ruleIds.begin(), u.ruleIds.end());
     }
-    for (const Entity& entity : ctx.model.entities) {
-      if (!entity.fromCluster || entity.unverified.empty()) continue;
-      EntityView view(ctx.resolver, entity, ctx.views);
-      for (const RuleInfo* r : ctx.rules.rules()) {
-        if (std::find(r->scope.begin(), r->scope.end(), entity.kind) == r->scope.end()) continue;
-        for (const std::string& key : r->keys) {
-          if (key.find(':') == std::string::npos && view.written(key) == nullptr && !entityProperty(entity.kind, key)) {
-            notChecked[&entity].insert(r->id);
-          }
+  }
+  for (const Entity& entity : ctx.model.entities) {
+    if (!entity.fromCluster || entity.unverified.empty()) continue;
+    EntityView view(ctx.resolver, entity, ctx.views);
+    for (const RuleInfo* r : ctx.rules.rules()) {
+      if (std::find(r->scope.begin(), r->scope.end(), entity.kind) == r->scope.end()) continue;
+      for (const std::string& key : r->keys) {
+        if (key.find(':') == std::string::npos && view.written(key) == nullptr && !entityProperty(entity.kind, key)) {
+          notChecked[&entity].insert(r->id);
         }
       }
     }
+  }
+  return notChecked;
+}
 
+class ClusterUnverifiedCheck final : public Check {
+ public:
+  void checkModel(const RuleSet::Compiled& rule, CheckContext& ctx) const override {
+    std::map<const Entity*, std::set<std::string>> notChecked = rulesNotChecked(ctx);
     for (const Entity& entity : ctx.model.entities) {
       if (!entity.fromCluster || entity.unverified.empty() || !rule.appliesTo(entity.kind)) continue;
       const std::set<std::string>& ruleIds = notChecked[&entity];
@@ -61,19 +62,25 @@ class ClusterUnverifiedCheck final : public Check {
       }
       ctx.findings.push_back(makeFinding(rule.info, entity, std::move(message), entity.origin));
     }
+    if (rule.appliesTo(EntityKind::Cluster)) consumerGroups(rule, ctx);
+  }
 
-    // Consumer groups tell which topics a consumer file's group reads; without them, the pair
-    // rules of those consumers may have missed a topic.
+ private:
+  // Consumer groups tell which topics a consumer file's group reads; without them, the pair
+  // rules of those consumers may have missed a topic.
+  static void consumerGroups(const RuleSet::Compiled& rule, CheckContext& ctx) {
+    bool fileConsumers = false;
+    for (const Entity& e : ctx.model.entities) fileConsumers |= e.kind == EntityKind::Consumer && !e.fromCluster;
     for (const LiveCluster& live : ctx.model.live) {
       if (live.groupsError.empty() || live.entity == nullptr || !fileConsumers) continue;
-      if (!rule.appliesTo(EntityKind::Cluster) || !live.entity->unverified.empty()) continue;
+      if (!live.entity->unverified.empty()) continue;
       ctx.findings.push_back(makeFinding(rule.info, *live.entity,
                                          "the consumer groups of the cluster could not be read: " + live.groupsError +
                                              ". The topics that the audited consumers' groups read were not checked.",
                                          live.entity->origin));
     }
     for (const LiveCluster& live : ctx.model.live) {
-      if (live.entity == nullptr || !rule.appliesTo(EntityKind::Cluster)) continue;
+      if (live.entity == nullptr) continue;
       for (const auto& [group, why] : live.unreadGroups) {
         ctx.findings.push_back(makeFinding(rule.info, *live.entity,
                                            "consumer group " + group + " could not be described: " + why +
@@ -87,6 +94,8 @@ class ClusterUnverifiedCheck final : public Check {
 
 }  // namespace
 
-std::unique_ptr<Check> makeClusterUnverifiedCheck() { return std::make_unique<ClusterUnverifiedCheck>(); }
+std::unique_ptr<const Check> bindClusterUnverifiedCheck(const RuleInfo& /*rule*/, const RuleParams& /*params*/) {
+  return std::make_unique<ClusterUnverifiedCheck>();
+}
 
 }  // namespace kafkalint

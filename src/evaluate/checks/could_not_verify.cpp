@@ -9,7 +9,7 @@ namespace {
 
 class CouldNotVerifyCheck final : public Check {
  public:
-  void checkModel(const RuleSet::Compiled& rule, CheckContext& ctx) override {
+  void checkModel(const RuleSet::Compiled& rule, CheckContext& ctx) const override {
     for (const auto& [entity, keys] : ctx.unverified) {
       if (!rule.appliesTo(entity->kind)) continue;
       if (!entity->unverified.empty()) continue;  // a live entity not read: cluster-unverified reports it
@@ -39,6 +39,8 @@ class CouldNotVerifyCheck final : public Check {
 
 }  // namespace
 
-std::unique_ptr<Check> makeCouldNotVerifyCheck() { return std::make_unique<CouldNotVerifyCheck>(); }
+std::unique_ptr<const Check> bindCouldNotVerifyCheck(const RuleInfo& /*rule*/, const RuleParams& /*params*/) {
+  return std::make_unique<CouldNotVerifyCheck>();
+}
 
 }  // namespace kafkalint

@@ -12,7 +12,7 @@ namespace {
 
 class DuplicateKeyCheck final : public Check {
  public:
-  void checkEntity(const RuleSet::Compiled& rule, EntityView& view, CheckContext& ctx) override {
+  void checkEntity(const RuleSet::Compiled& rule, EntityView& view, CheckContext& ctx) const override {
     const Entity& entity = view.entity();
     if (!ownsWrittenSettings(entity)) return;
     // Aliases count as the same key: group by the canonical name where a dialect knows the key.
@@ -51,6 +51,8 @@ class DuplicateKeyCheck final : public Check {
 
 }  // namespace
 
-std::unique_ptr<Check> makeDuplicateKeyCheck() { return std::make_unique<DuplicateKeyCheck>(); }
+std::unique_ptr<const Check> bindDuplicateKeyCheck(const RuleInfo& /*rule*/, const RuleParams& /*params*/) {
+  return std::make_unique<DuplicateKeyCheck>();
+}
 
 }  // namespace kafkalint

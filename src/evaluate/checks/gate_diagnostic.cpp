@@ -11,6 +11,8 @@ class GateDiagnostic final : public Check {};
 
 }  // namespace
 
-std::unique_ptr<Check> makeGateDiagnostic() { return std::make_unique<GateDiagnostic>(); }
+std::unique_ptr<const Check> bindGateDiagnostic(const RuleInfo& /*rule*/, const RuleParams& /*params*/) {
+  return std::make_unique<GateDiagnostic>();
+}
 
 }  // namespace kafkalint

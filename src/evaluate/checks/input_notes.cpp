@@ -1,4 +1,5 @@
-// Templates "unclassified-input" and "byte-order-mark": what the loader noticed about files.
+// Templates "unclassified-input", "byte-order-mark", "ignored-setting" and "unresolved-reference":
+// what the loader noticed about files.
 #include "checks/check.hpp"
 
 namespace kafkalint {
@@ -15,7 +16,7 @@ Entity fileEntity(const Model& model, const SourceLocation& location) {
 
 class UnclassifiedInputCheck final : public Check {
  public:
-  void checkModel(const RuleSet::Compiled& rule, CheckContext& ctx) override {
+  void checkModel(const RuleSet::Compiled& rule, CheckContext& ctx) const override {
     for (const InputNote& note : ctx.model.notes) {
       if (note.kind != InputNote::Kind::Unclassified) continue;
       Finding f = makeFinding(rule.info, fileEntity(ctx.model, note.location),
@@ -30,7 +31,7 @@ class UnclassifiedInputCheck final : public Check {
 
 class ByteOrderMarkCheck final : public Check {
  public:
-  void checkModel(const RuleSet::Compiled& rule, CheckContext& ctx) override {
+  void checkModel(const RuleSet::Compiled& rule, CheckContext& ctx) const override {
     for (const InputNote& note : ctx.model.notes) {
       if (note.kind != InputNote::Kind::ByteOrderMark) continue;
       Finding f = makeFinding(rule.info, fileEntity(ctx.model, note.location),
@@ -48,7 +49,7 @@ class ByteOrderMarkCheck final : public Check {
 class NoteCheck final : public Check {
  public:
   explicit NoteCheck(InputNote::Kind kind) : kind_(kind) {}
-  void checkModel(const RuleSet::Compiled& rule, CheckContext& ctx) override {
+  void checkModel(const RuleSet::Compiled& rule, CheckContext& ctx) const override {
     for (const InputNote& note : ctx.model.notes) {
       if (note.kind != kind_) continue;
       Finding f = makeFinding(rule.info, fileEntity(ctx.model, note.location), note.detail, note.location);
@@ -61,24 +62,19 @@ class NoteCheck final : public Check {
   InputNote::Kind kind_;
 };
 
-class EvaluationErrorCheck final : public Check {
- public:
-  void checkModel(const RuleSet::Compiled& rule, CheckContext& ctx) override {
-    for (const auto& [entity, error] : ctx.evaluationErrors) {
-      ctx.findings.push_back(
-          makeFinding(rule.info, *entity, "rule " + error + " (the rule was not checked)", entity->origin));
-    }
-  }
-};
-
 }  // namespace
 
-std::unique_ptr<Check> makeUnclassifiedInputCheck() { return std::make_unique<UnclassifiedInputCheck>(); }
-std::unique_ptr<Check> makeByteOrderMarkCheck() { return std::make_unique<ByteOrderMarkCheck>(); }
-std::unique_ptr<Check> makeIgnoredSettingCheck() { return std::make_unique<NoteCheck>(InputNote::Kind::Ignored); }
-std::unique_ptr<Check> makeUnresolvedReferenceCheck() {
+std::unique_ptr<const Check> bindUnclassifiedInputCheck(const RuleInfo& /*rule*/, const RuleParams& /*params*/) {
+  return std::make_unique<UnclassifiedInputCheck>();
+}
+std::unique_ptr<const Check> bindByteOrderMarkCheck(const RuleInfo& /*rule*/, const RuleParams& /*params*/) {
+  return std::make_unique<ByteOrderMarkCheck>();
+}
+std::unique_ptr<const Check> bindIgnoredSettingCheck(const RuleInfo& /*rule*/, const RuleParams& /*params*/) {
+  return std::make_unique<NoteCheck>(InputNote::Kind::Ignored);
+}
+std::unique_ptr<const Check> bindUnresolvedReferenceCheck(const RuleInfo& /*rule*/, const RuleParams& /*params*/) {
   return std::make_unique<NoteCheck>(InputNote::Kind::Unresolved);
 }
-std::unique_ptr<Check> makeEvaluationErrorCheck() { return std::make_unique<EvaluationErrorCheck>(); }
 
 }  // namespace kafkalint

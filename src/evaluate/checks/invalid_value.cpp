@@ -11,7 +11,7 @@ namespace {
 
 class InvalidValueCheck final : public Check {
  public:
-  void checkEntity(const RuleSet::Compiled& rule, EntityView& view, CheckContext& ctx) override {
+  void checkEntity(const RuleSet::Compiled& rule, EntityView& view, CheckContext& ctx) const override {
     const Entity& entity = view.entity();
     if (!ownsWrittenSettings(entity)) return;
     std::vector<const Dialect*> dialects = {&view.dialect()};
@@ -38,6 +38,8 @@ class InvalidValueCheck final : public Check {
 
 }  // namespace
 
-std::unique_ptr<Check> makeInvalidValueCheck() { return std::make_unique<InvalidValueCheck>(); }
+std::unique_ptr<const Check> bindInvalidValueCheck(const RuleInfo& /*rule*/, const RuleParams& /*params*/) {
+  return std::make_unique<InvalidValueCheck>();
+}
 
 }  // namespace kafkalint

@@ -27,7 +27,7 @@ constexpr std::pair<std::string_view, Condition> kConditions[] = {
     {"replication-factor-varies", Condition::ReplicationFactorVaries},
 };
 
-std::optional<Condition> conditionOf(const std::map<std::string, Value, std::less<>>& params) {
+std::optional<Condition> conditionOf(const RuleParams& params) {
   auto it = params.find("condition");
   if (it == params.end() || it->second.kind() != Value::Kind::String) return std::nullopt;
   for (const auto& [name, condition] : kConditions) {
@@ -70,60 +70,27 @@ std::string partitionsPhrase(const Partitions& matched, std::size_t total) {
 
 class PartitionStateCheck final : public Check {
  public:
-  void checkEntity(const RuleSet::Compiled& rule, EntityView& view, CheckContext& ctx) override {
+  explicit PartitionStateCheck(Condition condition) : condition_(condition) {}
+
+  void checkEntity(const RuleSet::Compiled& rule, EntityView& view, CheckContext& ctx) const override {
     const Entity& topic = view.entity();
     if (topic.kind != EntityKind::Topic || !topic.placement || topic.placement->partitions.empty()) return;
-    auto condition = conditionOf(rule.params);
-    if (!condition) return;  // the rule loader rejects such rules
-    const TopicPlacement& placement = *topic.placement;
-    Partitions matched;  // in the order of the metadata: by partition id
-    std::string what;
     std::vector<std::string> keys = {"replication.factor"};
-
-    switch (*condition) {
-      case Condition::Leaderless:
-      case Condition::UnderMinIsr:
-      case Condition::AtMinIsr:
-      case Condition::UnderReplicated: {
-        const EffectiveValue& minIsr = view.get("min.insync.replicas");
-        if (minIsr.value.kind() != Value::Kind::Int) {
-          // Which state a partition is in depends on a value nobody could read: could-not-verify
-          // reports it. A partition without a leader has none whatever min.insync.replicas is.
-          if (*condition != Condition::Leaderless) return unverified(rule, view, minIsr, ctx);
-        }
-        const std::int64_t m = minIsr.value.kind() == Value::Kind::Int ? minIsr.value.asInt() : 1;
-        for (const auto& p : placement.partitions) {
-          if (partitionHealth(p, m) == healthOf(*condition)) matched.push_back(&p);
-        }
-        if (matched.empty()) return;
+    std::optional<std::string> what;
+    switch (condition_) {
+      case Condition::ReplicasShareRack:
+        what = racks(*topic.placement, ctx.model.liveClusterOf(topic));
+        break;
+      case Condition::ReplicationFactorVaries:
+        what = replicationFactors(*topic.placement);
+        break;
+      default:
+        what = health(rule, view, ctx);
         keys.insert(keys.begin(), "min.insync.replicas");
-        what = healthMessage(*condition, placement, matched, minIsr, ctx.model.files);
         break;
-      }
-      case Condition::ReplicasShareRack: {
-        const LiveCluster* cluster = ctx.model.liveClusterOf(topic);
-        if (cluster == nullptr) return;
-        const RackMap racks(*cluster);
-        for (const auto& p : placement.partitions) {
-          if (replicasShareRack(placement, p, racks).value_or(false)) matched.push_back(&p);
-        }
-        if (matched.empty()) return;
-        what = rackMessage(placement, matched, racks);
-        break;
-      }
-      case Condition::ReplicationFactorVaries: {
-        std::map<std::int64_t, std::size_t> byReplicas;  // replica count -> partitions
-        for (const auto& p : placement.partitions) ++byReplicas[p.replicaCount];
-        if (byReplicas.size() < 2) return;
-        const std::int64_t most = byReplicas.rbegin()->first;
-        for (const auto& p : placement.partitions) {
-          if (p.replicaCount < most) matched.push_back(&p);
-        }
-        what = replicationFactorMessage(placement, matched, byReplicas);
-        break;
-      }
     }
-    Finding f = makeFinding(rule.info, topic, "topic " + topic.name + ": " + what, topic.origin);
+    if (!what) return;
+    Finding f = makeFinding(rule.info, topic, "topic " + topic.name + ": " + *what, topic.origin);
     for (const std::string& key : keys) {
       const EffectiveValue& ev = view.get(key);
       f.keys.push_back(ev.name);
@@ -133,6 +100,51 @@ class PartitionStateCheck final : public Check {
   }
 
  private:
+  // What each match reports, or nullopt when no partition is in the state. Partitions are taken in
+  // the order of the metadata: by partition id.
+  std::optional<std::string> health(const RuleSet::Compiled& rule, EntityView& view, CheckContext& ctx) const {
+    const TopicPlacement& placement = *view.entity().placement;
+    const EffectiveValue& minIsr = view.get("min.insync.replicas");
+    if (minIsr.value.kind() != Value::Kind::Int) {
+      // Which state a partition is in depends on a value nobody could read: could-not-verify
+      // reports it. A partition without a leader has none whatever min.insync.replicas is.
+      if (condition_ != Condition::Leaderless) {
+        unverified(rule, view, minIsr, ctx);
+        return std::nullopt;
+      }
+    }
+    const std::int64_t m = minIsr.value.kind() == Value::Kind::Int ? minIsr.value.asInt() : 1;
+    Partitions matched;
+    for (const auto& p : placement.partitions) {
+      if (partitionHealth(p, m) == healthOf(condition_)) matched.push_back(&p);
+    }
+    if (matched.empty()) return std::nullopt;
+    return healthMessage(condition_, placement, matched, minIsr, ctx.model.files);
+  }
+
+  static std::optional<std::string> racks(const TopicPlacement& placement, const LiveCluster* cluster) {
+    if (cluster == nullptr) return std::nullopt;
+    const RackMap rackMap(*cluster);
+    Partitions matched;
+    for (const auto& p : placement.partitions) {
+      if (replicasShareRack(placement, p, rackMap).value_or(false)) matched.push_back(&p);
+    }
+    if (matched.empty()) return std::nullopt;
+    return rackMessage(placement, matched, rackMap);
+  }
+
+  static std::optional<std::string> replicationFactors(const TopicPlacement& placement) {
+    std::map<std::int64_t, std::size_t> byReplicas;  // replica count -> partitions
+    for (const auto& p : placement.partitions) ++byReplicas[p.replicaCount];
+    if (byReplicas.size() < 2) return std::nullopt;
+    const std::int64_t most = byReplicas.rbegin()->first;
+    Partitions matched;
+    for (const auto& p : placement.partitions) {
+      if (p.replicaCount < most) matched.push_back(&p);
+    }
+    return replicationFactorMessage(placement, matched, byReplicas);
+  }
+
   static void unverified(const RuleSet::Compiled& rule, EntityView& view, const EffectiveValue& minIsr,
                          CheckContext& ctx) {
     UnverifiedKey& u = ctx.unverified[&view.entity()]["min.insync.replicas"];
@@ -227,17 +239,17 @@ class PartitionStateCheck final : public Check {
            "a reassignment was interrupted or done by hand. Reassign " +
            (one ? "it" : "them") + " to " + std::to_string(most) + " replicas (kafka-reassign-partitions).";
   }
+
+  Condition condition_;
 };
 
 }  // namespace
 
-std::unique_ptr<Check> makePartitionStateCheck() { return std::make_unique<PartitionStateCheck>(); }
-
-std::optional<std::string> partitionStateParamError(const std::map<std::string, Value, std::less<>>& params) {
-  if (conditionOf(params)) return std::nullopt;
+std::unique_ptr<const Check> bindPartitionStateCheck(const RuleInfo& /*rule*/, const RuleParams& params) {
+  if (auto condition = conditionOf(params)) return std::make_unique<PartitionStateCheck>(*condition);
   std::string names;
   for (const auto& [name, condition] : kConditions) names += (names.empty() ? "" : ", ") + std::string(name);
-  return "template 'partition-state' needs parameter 'condition', one of: " + names;
+  throw TemplateError::inParam("template 'partition-state' needs parameter 'condition', one of: " + names, "condition");
 }
 
 }  // namespace kafkalint

@@ -10,7 +10,7 @@ namespace {
 
 class PlaintextSecretCheck final : public Check {
  public:
-  void checkEntity(const RuleSet::Compiled& rule, EntityView& view, CheckContext& ctx) override {
+  void checkEntity(const RuleSet::Compiled& rule, EntityView& view, CheckContext& ctx) const override {
     const Entity& entity = view.entity();
     if (!ownsWrittenSettings(entity)) return;  // live values are never returned by the cluster
     for (const Setting& s : entity.settings) {
@@ -45,6 +45,8 @@ class PlaintextSecretCheck final : public Check {
 
 }  // namespace
 
-std::unique_ptr<Check> makePlaintextSecretCheck() { return std::make_unique<PlaintextSecretCheck>(); }
+std::unique_ptr<const Check> bindPlaintextSecretCheck(const RuleInfo& /*rule*/, const RuleParams& /*params*/) {
+  return std::make_unique<PlaintextSecretCheck>();
+}
 
 }  // namespace kafkalint

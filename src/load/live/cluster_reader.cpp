@@ -10,9 +10,9 @@
 #include <mutex>
 #include <unordered_map>
 
+#include "kafkalint/cluster_snapshot.hpp"
 #include "kafkalint/live.hpp"
 #include "kafkalint/secrets.hpp"
-#include "live/cluster_snapshot.hpp"
 #include "live/rdkafka_api.hpp"
 
 namespace kafkalint {

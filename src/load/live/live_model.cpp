@@ -4,9 +4,9 @@
 #include <map>
 #include <set>
 
+#include "kafkalint/cluster_snapshot.hpp"
 #include "kafkalint/live.hpp"
 #include "kafkalint/text.hpp"
-#include "live/cluster_snapshot.hpp"
 
 namespace kafkalint {
 

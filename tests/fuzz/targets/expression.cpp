@@ -1,7 +1,7 @@
 // The rule language: an expression compiled with the names a rule may use (catalog keys of the
 // entity, its declared parameters), evaluated and rendered against a producer and a broker; the
 // same text as a message template.
-#include "evaluate/expression.hpp"
+#include "evaluate/language/expression.hpp"
 
 #include <memory>
 

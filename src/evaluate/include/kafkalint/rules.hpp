@@ -3,8 +3,10 @@
 // checks implemented in code (unknown-key, invalid-value, ...).
 #pragma once
 
+#include <filesystem>
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -52,6 +54,11 @@ struct RuleInfo {
 // The templates implemented in code (besides "expression").
 const std::vector<std::string_view>& builtinTemplates();
 
+// A rule's test cases live beside it, in NAME.tests.yaml (docs/rule-language.md): not a rule file.
+inline constexpr std::string_view kRuleTestsSuffix = ".tests.yaml";
+// *.yaml and *.yml files, but not the test files beside them.
+bool isRuleFile(const std::filesystem::path& path);
+
 class RuleSet {
  public:
   RuleSet();
@@ -64,8 +71,11 @@ class RuleSet {
 
   // Adds the rules of one YAML file. Throws InputError naming file, line and column.
   void addFile(const std::string& displayPath, std::string_view yamlText, bool builtin);
-  // Adds every *.yaml / *.yml file under `dir` (recursively, sorted). Throws InputError.
+  // Adds every *.yaml / *.yml file under `dir` (recursively, sorted; not the *.tests.yaml files).
+  // Throws InputError.
   void addDirectory(const std::string& dir);
+  // The built-in rule file (its origin, "rules/broker/KL0102-...yaml") with exactly this text.
+  static std::optional<std::string> builtinFileWithText(std::string_view yamlText);
 
   [[nodiscard]] std::vector<const RuleInfo*> rules() const;  // sorted by id
   [[nodiscard]] const RuleInfo* find(std::string_view idOrName) const;
@@ -85,6 +95,9 @@ class RuleSet {
   [[nodiscard]] const std::vector<std::unique_ptr<Compiled>>& compiled() const { return compiled_; }
 
  private:
+  // Throws InputError (at displayPath) when the rule's id or name is taken.
+  void add(std::unique_ptr<Compiled> rule, const std::string& displayPath);
+
   std::vector<std::unique_ptr<Compiled>> compiled_;
   std::map<std::string, std::size_t, std::less<>> byId_;
   std::map<std::string, std::size_t, std::less<>> byName_;

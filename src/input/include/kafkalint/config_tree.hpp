@@ -67,13 +67,8 @@ inline constexpr int kMaxTreeDepth = 256;
 inline constexpr std::size_t kMaxTreeNodes = 4'000'000;
 
 // Nodes written in one YAML file, counted as the parser reports them: a 64 MiB file of empty
-// documents ("---" lines) would otherwise need gigabytes (yaml-cpp's nodes for rule files, the
-// positioned tree for the rest). No node past the limit is built.
+// documents ("---" lines) would otherwise need gigabytes. No node past the limit is built.
 inline constexpr std::size_t kMaxYamlNodes = 1'000'000;
-
-// Throws InputError when `text` has more than `limit` YAML nodes (syntax errors are left to the
-// parse that follows: yaml-cpp's exceptions pass through).
-void checkYamlNodeCount(const std::string& displayPath, std::string_view text, std::size_t limit = kMaxYamlNodes);
 
 // Parse UTF-8 text. Throw InputError with file, line and column for syntax errors and when a
 // limit is exceeded.

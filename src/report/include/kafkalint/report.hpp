@@ -11,6 +11,7 @@
 #include "kafkalint/finding.hpp"
 #include "kafkalint/gate.hpp"
 #include "kafkalint/kafka_version.hpp"
+#include "kafkalint/rule_docs.hpp"  // rule documentation
 #include "kafkalint/rules.hpp"
 
 namespace kafkalint {
@@ -37,10 +38,6 @@ struct TextOptions {
 
 void writeText(std::ostream& out, const Report& report, const TextOptions& options);
 void writeJson(std::ostream& out, const Report& report);
-
-// Rule documentation.
-void writeRuleList(std::ostream& out, const RuleSet& rules, bool json);
-void writeRuleExplanation(std::ostream& out, const RuleInfo& rule);
 
 // A stable identity for a finding (rule, entity, keys), independent of line numbers.
 std::string fingerprint(const Finding& finding);
