@@ -12,10 +12,6 @@
 
 namespace kafkalint {
 
-FindingIdentity identityOf(const Finding& f) {
-  return {f.ruleId, std::string(entityKindId(f.entityKind)) + ":" + f.entityName, f.cluster, f.relatedTopic, f.keys};
-}
-
 namespace {
 
 constexpr std::string_view kEntryKeys[] = {"rule", "name",  "entity", "cluster", "topic",

@@ -111,16 +111,6 @@ class JsonStream {
 
 }  // namespace
 
-std::string fingerprint(const Finding& f) {
-  // FNV-1a over the identity fields: stable across runs, independent of lines and message text.
-  std::string identity = f.ruleId + "\x1f" + std::string(entityKindId(f.entityKind)) + "\x1f" + f.entityName;
-  for (const std::string& k : f.keys) identity += "\x1f" + k;
-  // Added later: appended only when set, so that the fingerprints of other findings stay the same.
-  if (!f.cluster.empty()) identity += "\x1e" + f.cluster;
-  if (!f.relatedTopic.empty()) identity += "\x1d" + f.relatedTopic;
-  return ci::hashId(identity);
-}
-
 void writeJson(std::ostream& out, const Report& report) {
   const SourceFiles& files = report.model.files;
   JsonStream doc(out);
@@ -265,7 +255,7 @@ void writeJson(std::ostream& out, const Report& report) {
                         {"filesChecked", checked},
                         {"entities", report.model.entities.size()},
                         {"inputErrors", report.errors.size()},
-                        {"exitCode", static_cast<int>(report.exitCode)}});
+                        {"exitCode", static_cast<int>(report.verdict.exitCode)}});
   doc.end();
 }
 

@@ -99,7 +99,7 @@ void writeJunit(std::ostream& out, const Report& report, const std::filesystem::
     tests += suite.cases.size();
     for (const TestCase& c : suite.cases) failures += c.findings.empty() ? 0 : 1;
   }
-  const bool noInput = ci::nothingChecked(report.model, report.errors, report.exitCode);
+  const bool noInput = report.verdict.nothingChecked;
   const std::size_t errors = report.errors.size() + (noInput ? 1 : 0);
 
   out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";

@@ -54,8 +54,11 @@ std::string configError(const std::string& text, const std::string& profile = ""
 
 GateResult gate(Audit& a, const ToolConfig* config = nullptr, const Baseline* baseline = nullptr,
                 Severity minSeverity = Severity::Note, bool showSuppressed = false) {
+  // As a run does: the suppression entries located in the files of the run.
+  ToolConfig located = config != nullptr ? *config : ToolConfig{};
+  locateSuppressionEntries(located, a.loaded.model.files);
   GateOptions options;
-  options.config = config;
+  options.config = config != nullptr ? &located : nullptr;
   options.baseline = baseline;
   options.minSeverity = minSeverity;
   options.showSuppressed = showSuppressed;

@@ -19,7 +19,7 @@ using Kind = OutputArgument::Kind;
 std::string plan(const std::vector<OutputArgument>& args, bool actions = false) {
   std::string out;
   for (const ReportOutput& o : planOutputs(args, actions)) {
-    out += (out.empty() ? "" : " ") + std::string(reportFormatId(o.format)) + ">" + (o.path.empty() ? "-" : o.path);
+    out += (out.empty() ? "" : " ") + std::string(o.format->id) + ">" + (o.path.empty() ? "-" : o.path);
   }
   return out;
 }
@@ -27,7 +27,7 @@ std::string plan(const std::vector<OutputArgument>& args, bool actions = false) 
 std::string planError(const std::vector<OutputArgument>& args) {
   try {
     planOutputs(args, false);
-  } catch (const std::invalid_argument& e) {
+  } catch (const UsageError& e) {
     return e.what();
   }
   return "";
@@ -35,7 +35,7 @@ std::string planError(const std::vector<OutputArgument>& args) {
 
 Report reportOf(const Audit& a, ExitCode exit = ExitCode::Findings) {
   const KafkaVersion v = *KafkaVersion::parse("4.1");
-  return Report{a.loaded.model, builtinRules(), a.findings, a.loaded.errors, v, v, exit};
+  return Report{a.loaded.model, builtinRules(), a.findings, a.loaded.errors, v, v, Verdict{exit}};
 }
 
 TEST_CASE("--output belongs to the --format before it; FORMAT:FILE names a file; one report on stdout") {
