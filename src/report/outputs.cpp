@@ -13,28 +13,30 @@ struct Planned {
   std::string formatArgument;  // as written, for messages
 };
 
-}  // namespace
+// `--format FORMAT[:FILE]`.
+Planned formatArgument(const std::string& value) {
+  const std::size_t colon = value.find(':');
+  const std::string id = value.substr(0, colon);
+  const ReportFormat* format = findReportFormat(id);
+  if (format == nullptr) {
+    throw UsageError("--format " + value + ": unknown format '" + id + "' (one of " + reportFormatList() + ")");
+  }
+  std::string path = colon == std::string::npos ? "" : value.substr(colon + 1);
+  if (colon != std::string::npos && path.empty()) throw UsageError("--format " + value + ": no file after ':'");
+  return {{format, std::move(path)}, value};
+}
 
-std::vector<ReportOutput> planOutputs(const std::vector<OutputArgument>& arguments, bool githubActions) {
+// Each --output paired with the --format before it (or the first one); the default formats
+// without --format.
+std::vector<Planned> paired(const std::vector<OutputArgument>& arguments, bool githubActions) {
   std::vector<Planned> planned;
   std::vector<std::string> leadingOutputs;  // --output before any --format
   bool lastHasFile = false;                 // the file of the latest --format is already named
   for (const OutputArgument& a : arguments) {
     if (a.kind == OutputArgument::Kind::Format) {
-      const std::size_t colon = a.value.find(':');
-      const std::string id = a.value.substr(0, colon);
-      const ReportFormat* format = findReportFormat(id);
-      if (format == nullptr)
-        throw UsageError("--format " + a.value + ": unknown format '" + id + "' (one of " + reportFormatList() + ")");
-      std::string path = colon == std::string::npos ? "" : a.value.substr(colon + 1);
-      if (colon != std::string::npos && path.empty()) {
-        throw UsageError("--format " + a.value + ": no file after ':'");
-      }
-      lastHasFile = !path.empty();
-      planned.push_back({{format, std::move(path)}, a.value});
-      continue;
-    }
-    if (planned.empty()) {
+      planned.push_back(formatArgument(a.value));
+      lastHasFile = !planned.back().output.path.empty();
+    } else if (planned.empty()) {
       leadingOutputs.push_back(a.value);
     } else if (lastHasFile) {
       throw UsageError("--output " + a.value + ": --format " + planned.back().formatArgument +
@@ -63,11 +65,16 @@ std::vector<ReportOutput> planOutputs(const std::vector<OutputArgument>& argumen
     }
     planned.front().output.path = leadingOutputs[0];
   }
+  return planned;
+}
 
+}  // namespace
+
+std::vector<ReportOutput> planOutputs(const std::vector<OutputArgument>& arguments, bool githubActions) {
   // Standard output takes one report, and annotations after it; files are written once each.
   std::vector<ReportOutput> files, toStdout, annotations;
   std::set<std::string> paths;
-  for (Planned& p : planned) {
+  for (Planned& p : paired(arguments, githubActions)) {
     if (!p.output.path.empty()) {
       if (!paths.insert(p.output.path).second) {
         throw UsageError("two reports would be written to " + p.output.path);

@@ -182,6 +182,25 @@ Json notifications(const Report& report, const ci::Places& places) {
   return out;
 }
 
+// A stale baseline entry as a finding, for an "absent" result.
+Finding absentFinding(const BaselineEntry& e, const Report& report) {
+  Finding f;
+  f.ruleId = e.identity.rule;
+  const RuleInfo* rule = report.rules.find(e.identity.rule);
+  f.ruleName = rule != nullptr ? rule->name : "";
+  f.severity = rule != nullptr ? rule->severity : Severity::Warning;
+  const std::size_t colon = e.identity.entity.find(':');
+  if (auto kind = parseEntityKind(e.identity.entity.substr(0, colon))) f.entityKind = *kind;
+  f.entityName = colon == std::string::npos ? e.identity.entity : e.identity.entity.substr(colon + 1);
+  f.cluster = e.identity.cluster;
+  f.relatedTopic = e.identity.topic;
+  f.keys = e.identity.keys;
+  f.message = "baseline entry with no matching finding any more (" + report.gate->baselinePath + ":" +
+              std::to_string(e.line) + "): fixed or renamed";
+  f.baselineState = BaselineState::Absent;
+  return f;
+}
+
 }  // namespace
 
 void writeSarif(std::ostream& out, const Report& report, const std::filesystem::path& workingDirectory) {
@@ -204,20 +223,7 @@ void writeSarif(std::ostream& out, const Report& report, const std::filesystem::
   // only (GitHub ignores baselineState and would open alerts for them).
   if (report.gate != nullptr && report.gate->showSuppressed) {
     for (const BaselineEntry& e : report.gate->staleBaseline) {
-      Finding f;
-      f.ruleId = e.identity.rule;
-      const RuleInfo* rule = report.rules.find(e.identity.rule);
-      f.ruleName = rule != nullptr ? rule->name : "";
-      f.severity = rule != nullptr ? rule->severity : Severity::Warning;
-      const std::size_t colon = e.identity.entity.find(':');
-      if (auto kind = parseEntityKind(e.identity.entity.substr(0, colon))) f.entityKind = *kind;
-      f.entityName = colon == std::string::npos ? e.identity.entity : e.identity.entity.substr(colon + 1);
-      f.cluster = e.identity.cluster;
-      f.relatedTopic = e.identity.topic;
-      f.keys = e.identity.keys;
-      f.message = "baseline entry with no matching finding any more (" + report.gate->baselinePath + ":" +
-                  std::to_string(e.line) + "): fixed or renamed";
-      f.baselineState = BaselineState::Absent;
+      const Finding f = absentFinding(e, report);
       results.push_back(result(f, fingerprint(f), ruleIndex, places));
     }
   }
