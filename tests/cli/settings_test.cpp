@@ -12,6 +12,7 @@
 
 #include "kafkalint/command_line.hpp"
 #include "kafkalint/errors.hpp"
+#include "kafkalint/rule_commands.hpp"
 
 namespace kafkalint {
 namespace {
@@ -114,6 +115,17 @@ TEST_CASE("config show prints every row with its origin, in text and JSON") {
   CHECK(json["select"]["value"] == nlohmann::json::array());
   CHECK(json["inline-suppressions"]["value"] == true);
   CHECK(json["baseline"]["origin"] == "command line");
+}
+
+TEST_CASE("config show shows what a check with the same options would use") {
+  std::ostringstream out;
+  ConfigSource none;
+  none.none = true;
+  showConfiguration(out, none, {given("fail-on", 1), given("ignore", 0, {"KL0109"})}, false);
+  CHECK(lineOf(out.str(), "fail-on = \"never\" ").ends_with("  # command line"));
+  CHECK(out.str().find("; off: [\"KL0109\"]") != std::string::npos);
+  CHECK_THROWS_WITH_AS(showConfiguration(out, none, {given("rule-dirs", 0, {"/nonexistent"})}, false),
+                       doctest::Contains("rule file: /nonexistent"), UsageError);
 }
 
 TEST_CASE("every form of every row is an option of check and config show") {
