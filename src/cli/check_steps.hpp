@@ -3,6 +3,7 @@
 // run's messages.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <vector>
 

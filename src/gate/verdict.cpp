@@ -28,12 +28,12 @@ Verdict decideVerdict(const std::vector<Finding>& reported, const Model& model, 
     if (rule != nullptr && rule->templateName == "cluster-unverified") ++v.unverified;
   }
   v.inputErrors = verdictRules.inputErrors;
-  v.nothingChecked = model.entities.empty() && !verdictRules.allowEmpty && v.inputErrors == 0;
-  const bool emptyRun = model.entities.empty() && !verdictRules.allowEmpty;
-  v.exitCode = v.inputErrors > 0 || emptyRun ? ExitCode::InputError
-               : v.unverified > 0            ? ExitCode::CouldNotVerify
-               : v.failing > 0               ? ExitCode::Findings
-                                             : ExitCode::Ok;
+  const bool empty = model.entities.empty() && !verdictRules.allowEmpty;
+  v.nothingChecked = empty && v.inputErrors == 0;  // an input error says why by itself
+  v.exitCode = v.inputErrors > 0 || empty ? ExitCode::InputError
+               : v.unverified > 0         ? ExitCode::CouldNotVerify
+               : v.failing > 0            ? ExitCode::Findings
+                                          : ExitCode::Ok;
   return v;
 }
 

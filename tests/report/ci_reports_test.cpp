@@ -68,6 +68,24 @@ TEST_CASE("ambiguous or impossible pairings are usage errors") {
         std::string::npos);
 }
 
+TEST_CASE("every format is a row of one table: id, writer, audience, description") {
+  CHECK(reportFormatList() == "text, json, sarif, github, junit, gitlab");
+  CHECK(reportFormatDefaults() == "default text, plus github when GITHUB_ACTIONS=true");
+  Audit a = audit("acks=1\n", {.name = "p.properties", .kind = "producer"});
+  for (const ReportFormat& f : reportFormats()) {
+    INFO(f.id);
+    CHECK(findReportFormat(f.id) == &f);
+    CHECK_FALSE(f.description.empty());
+    std::ostringstream out;
+    writeReport(out, f, reportOf(a), {TextOptions{}, "/work"});
+    CHECK(out.str().find("KL0301") != std::string::npos);
+  }
+  CHECK(findReportFormat("xml") == nullptr);
+  CHECK(findReportFormat("text")->forPeople());
+  CHECK(findReportFormat("github")->forPeople());
+  CHECK_FALSE(findReportFormat("sarif")->forPeople());
+}
+
 TEST_CASE("paths are percent-encoded byte by byte, '/' kept") {
   CHECK(ci::percentEncodePath("conf dir/ünï #1/a%b.properties") == "conf%20dir/%C3%BCn%C3%AF%20%231/a%25b.properties");
   CHECK(ci::percentEncodePath("a-b_c.d~e/f") == "a-b_c.d~e/f");
