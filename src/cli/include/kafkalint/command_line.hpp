@@ -16,9 +16,13 @@ namespace kafkalint {
 // The footer of --help (README.md, Exit codes).
 extern const char* const kExitCodesHelp;
 
-// Each setting of toolSettings() as options of a command, as its row says.
+// Each setting of toolSettings() as options of a command, as its row says. CLI11 writes into it:
+// it stays where it is.
 class SettingOptions {
  public:
+  SettingOptions() = default;
+  SettingOptions(const SettingOptions&) = delete;
+  SettingOptions& operator=(const SettingOptions&) = delete;
   void addTo(CLI::App& command);
   // The settings given, in table order.
   [[nodiscard]] std::vector<CommandLineSetting> given() const;
@@ -36,10 +40,12 @@ class SettingOptions {
   std::deque<Bound> bound_;  // CLI11 keeps pointers into it
 };
 
-// kafkalint check's options.
+// kafkalint check's options (CLI11 writes into them: they stay where they are).
 class CheckOptions {
  public:
   explicit CheckOptions(CLI::App& check);
+  CheckOptions(const CheckOptions&) = delete;
+  CheckOptions& operator=(const CheckOptions&) = delete;
   // The request the parsed command line makes.
   [[nodiscard]] CheckRequest request(RunEnvironment environment) const;
 
@@ -65,6 +71,8 @@ class CheckOptions {
 class ConfigShowOptions {
  public:
   explicit ConfigShowOptions(CLI::App& show);
+  ConfigShowOptions(const ConfigShowOptions&) = delete;
+  ConfigShowOptions& operator=(const ConfigShowOptions&) = delete;
   [[nodiscard]] ConfigSource source(const RunEnvironment& environment) const;
   [[nodiscard]] std::vector<CommandLineSetting> settings() const { return settings_.given(); }
   [[nodiscard]] bool json() const { return format_ == "json"; }
