@@ -16,11 +16,18 @@ enum class ExitCode : int {
   CouldNotVerify = 3,  // a check could not be made (live cluster unreachable, timeout, not authorized)
 };
 
+// Something the user must fix before the run can go on (exit 2): an option that cannot take
+// effect, a configuration, rule file or baseline that cannot be used. The message says what.
+class UsageError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
 // Input that cannot be used at all: the message names file, line and what was expected.
-class InputError : public std::runtime_error {
+class InputError : public UsageError {
  public:
   InputError(std::string path, std::uint32_t line, std::uint32_t column, const std::string& what)
-      : std::runtime_error(format(path, line, column, what)), path_(std::move(path)), line_(line), column_(column) {}
+      : UsageError(format(path, line, column, what)), path_(std::move(path)), line_(line), column_(column) {}
 
   [[nodiscard]] const std::string& path() const { return path_; }
   [[nodiscard]] std::uint32_t line() const { return line_; }

@@ -15,7 +15,10 @@ bool equalsIgnoreCase(std::string_view a, std::string_view b);
 std::string toLower(std::string_view s);
 bool startsWith(std::string_view s, std::string_view prefix);
 bool endsWith(std::string_view s, std::string_view suffix);
-std::string trimDouble(double d);  // shortest round-trip-ish spelling
+std::string trimDouble(double d);  // the fewest digits that read back as d, spelt as printf's %g
+// A 64-bit FNV-1a hash of a text, in hex: the same in every run and on every machine (identities
+// in reports).
+std::string stableHash(std::string_view text);
 
 // Optimal string alignment distance (Levenshtein with adjacent transpositions), capped: returns
 // `cap + 1` as soon as the distance is known to exceed `cap`.

@@ -1,8 +1,11 @@
 #include "kafkalint/text.hpp"
 
 #include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <cstdint>
 #include <cstdio>
-#include <cstdlib>
+#include <iterator>
 
 namespace kafkalint {
 
@@ -52,13 +55,30 @@ bool endsWith(std::string_view s, std::string_view suffix) {
 
 std::string trimDouble(double d) {
   char buf[64];
-  std::snprintf(buf, sizeof buf, "%.17g", d);
-  // Prefer the shortest spelling that reads back to the same double.
-  for (int precision = 1; precision <= 17; ++precision) {
-    char shorter[64];
-    std::snprintf(shorter, sizeof shorter, "%.*g", precision, d);
-    if (std::strtod(shorter, nullptr) == d) return shorter;
+  if (!std::isfinite(d)) return std::string(buf, std::to_chars(std::begin(buf), std::end(buf), d).ptr);
+  // to_chars finds the fewest significant digits that read back as d; they are then spelt as %g
+  // spells them (3e+01, 1234567, 1e-05).
+  char* end = std::to_chars(std::begin(buf), std::end(buf), d, std::chars_format::scientific).ptr;
+  int digits = 0;
+  for (const char* c = buf; c != end && *c != 'e'; ++c) digits += *c >= '0' && *c <= '9' ? 1 : 0;
+  for (;; ++digits) {
+    end = std::to_chars(std::begin(buf), std::end(buf), d, std::chars_format::general, digits).ptr;
+    // Next to a power of two the nearest number with that many digits may fall just outside d's
+    // rounding interval, where to_chars found another one: %g needs one digit more there.
+    double back = 0;
+    std::from_chars(buf, end, back);
+    if (back == d || digits >= 17) return std::string(buf, end);
   }
+}
+
+std::string stableHash(std::string_view text) {
+  std::uint64_t h = 1469598103934665603ull;
+  for (unsigned char c : text) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
   return buf;
 }
 

@@ -2,6 +2,7 @@
 #include <nlohmann/json.hpp>
 
 #include "kafkalint/config.hpp"
+#include "kafkalint/settings.hpp"
 
 namespace kafkalint {
 
@@ -49,55 +50,73 @@ Json valueJson(const Value& v) {
   }
 }
 
-}  // namespace
+// A setting of toolSettings() as `config show` prints it, and as its JSON gives it.
+std::string settingText(const SettingSpec& setting, const ToolConfig& c) {
+  return std::visit(
+      [&](auto field) -> std::string {
+        const auto& value = (c.*field).value;
+        using T = std::decay_t<decltype(value)>;
+        if constexpr (std::is_same_v<T, bool>) {
+          return value ? "true" : "false";
+        } else {
+          if (value.empty() && !setting.unsetText.empty()) return std::string(setting.unsetText);
+          if constexpr (std::is_same_v<T, std::string>) return Json(value).dump();
+          if constexpr (!std::is_same_v<T, std::string>) return listText(value);
+        }
+      },
+      setting.field);
+}
 
-void writeToolConfig(std::ostream& out, const ToolConfig& c, const RuleSet& rules, bool json) {
-  std::vector<std::string> off;
-  for (const RuleInfo* r : rules.rules()) {
-    if (!r->enabled) off.push_back(r->id);
+Json settingJson(const SettingSpec& setting, const ToolConfig& c) {
+  return std::visit(
+      [&](auto field) {
+        const auto& s = c.*field;
+        using T = std::decay_t<decltype(s.value)>;
+        Json value = s.value;
+        if constexpr (std::is_same_v<T, std::string>) {
+          if (s.value.empty()) value = nullptr;  // not set: the default applies
+        }
+        return Json{{"value", std::move(value)}, {"origin", s.origin.str()}};
+      },
+      setting.field);
+}
+
+const ConfigOrigin& settingOrigin(const SettingSpec& setting, const ToolConfig& c) {
+  return std::visit([&](auto field) -> const ConfigOrigin& { return (c.*field).origin; }, setting.field);
+}
+
+void writeJson(std::ostream& out, const ToolConfig& c, const std::vector<std::string>& off) {
+  auto setting = [](Json value, const ConfigOrigin& origin) {
+    return Json{{"value", std::move(value)}, {"origin", origin.str()}};
+  };
+  Json j;
+  j["file"] = c.path.empty() ? Json(nullptr) : Json(c.path);
+  j["profile"] = c.profile.empty() ? Json(nullptr) : Json(c.profile);
+  j["profiles"] = c.profiles;
+  for (const SettingSpec& spec : toolSettings()) j[std::string(spec.key)] = settingJson(spec, c);
+  Json severity = Json::object();
+  for (const auto& [rule, s] : c.severity) severity[rule] = setting(s.value, s.origin);
+  j["severity"] = std::move(severity);
+  Json params = Json::object();
+  for (const auto& [name, s] : c.params) params[name] = setting(valueJson(s.value), s.origin);
+  for (const auto& [rule, ps] : c.ruleParams) {
+    for (const auto& [name, s] : ps) params[rule][name] = setting(valueJson(s.value), s.origin);
   }
-  if (json) {
-    auto setting = [](Json value, const ConfigOrigin& origin) {
-      return Json{{"value", std::move(value)}, {"origin", origin.str()}};
-    };
-    Json j;
-    j["file"] = c.path.empty() ? Json(nullptr) : Json(c.path);
-    j["profile"] = c.profile.empty() ? Json(nullptr) : Json(c.profile);
-    j["profiles"] = c.profiles;
-    j["kafka-version"] =
-        setting(c.kafkaVersion.value.empty() ? Json(nullptr) : Json(c.kafkaVersion.value), c.kafkaVersion.origin);
-    j["client-version"] =
-        setting(c.clientVersion.value.empty() ? Json(nullptr) : Json(c.clientVersion.value), c.clientVersion.origin);
-    j["fail-on"] = setting(c.failOn.value, c.failOn.origin);
-    j["min-severity"] = setting(c.minSeverity.value, c.minSeverity.origin);
-    j["rule-dirs"] = setting(c.ruleDirs.value, c.ruleDirs.origin);
-    j["select"] = setting(c.select.value, c.select.origin);
-    j["ignore"] = setting(c.ignore.value, c.ignore.origin);
-    j["exclude"] = setting(c.exclude.value, c.exclude.origin);
-    j["baseline"] = setting(c.baseline.value.empty() ? Json(nullptr) : Json(c.baseline.value), c.baseline.origin);
-    j["inline-suppressions"] = setting(c.inlineSuppressions.value, c.inlineSuppressions.origin);
-    Json severity = Json::object();
-    for (const auto& [rule, s] : c.severity) severity[rule] = setting(s.value, s.origin);
-    j["severity"] = std::move(severity);
-    Json params = Json::object();
-    for (const auto& [name, s] : c.params) params[name] = setting(valueJson(s.value), s.origin);
-    for (const auto& [rule, ps] : c.ruleParams) {
-      for (const auto& [name, s] : ps) params[rule][name] = setting(valueJson(s.value), s.origin);
-    }
-    j["params"] = std::move(params);
-    Json suppress = Json::array();
-    for (const SuppressionEntry& e : c.suppressions) {
-      Json item{{"rule", e.rules}, {"reason", e.reason}, {"origin", e.sourceFile + ":" + std::to_string(e.line)}};
-      if (!e.entity.empty()) item["entity"] = e.entity;
-      if (!e.file.empty()) item["file"] = e.file;
-      if (e.expires) item["expires"] = e.expires->str();
-      suppress.push_back(std::move(item));
-    }
-    j["suppress"] = std::move(suppress);
-    j["rulesOff"] = off;
-    out << j.dump(2) << "\n";
-    return;
+  j["params"] = std::move(params);
+  Json suppress = Json::array();
+  for (const SuppressionEntry& e : c.suppressions) {
+    Json item{{"rule", e.rules}, {"reason", e.reason}, {"origin", e.sourceFile + ":" + std::to_string(e.line)}};
+    if (!e.entity.empty()) item["entity"] = e.entity;
+    if (!e.file.empty()) item["file"] = e.file;
+    if (e.expires) item["expires"] = e.expires->str();
+    suppress.push_back(std::move(item));
   }
+  j["suppress"] = std::move(suppress);
+  j["rulesOff"] = off;
+  out << j.dump(2) << "\n";
+}
+
+void writeText(std::ostream& out, const ToolConfig& c, const RuleSet& rules, const std::vector<std::string>& off) {
   out << "# configuration file: " << (c.path.empty() ? "none" : c.path);
   if (!c.profile.empty()) out << " (profile " << c.profile << ")";
   out << "\n";
@@ -107,18 +126,9 @@ void writeToolConfig(std::ostream& out, const ToolConfig& c, const RuleSet& rule
     if (text.size() < 40) text.resize(40, ' ');
     out << text << "  # " << origin.str() << "\n";
   };
-  line("kafka-version", c.kafkaVersion.value.empty() ? "(newest known)" : Json(c.kafkaVersion.value).dump(),
-       c.kafkaVersion.origin);
-  line("client-version", c.clientVersion.value.empty() ? "(as kafka-version)" : Json(c.clientVersion.value).dump(),
-       c.clientVersion.origin);
-  line("fail-on", Json(c.failOn.value).dump(), c.failOn.origin);
-  line("min-severity", Json(c.minSeverity.value).dump(), c.minSeverity.origin);
-  line("rule-dirs", listText(c.ruleDirs.value), c.ruleDirs.origin);
-  line("select", c.select.value.empty() ? "[] (every rule)" : listText(c.select.value), c.select.origin);
-  line("ignore", listText(c.ignore.value), c.ignore.origin);
-  line("exclude", listText(c.exclude.value), c.exclude.origin);
-  line("baseline", c.baseline.value.empty() ? "(none)" : Json(c.baseline.value).dump(), c.baseline.origin);
-  line("inline-suppressions", c.inlineSuppressions.value ? "true" : "false", c.inlineSuppressions.origin);
+  for (const SettingSpec& spec : toolSettings()) {
+    line(std::string(spec.key), settingText(spec, c), settingOrigin(spec, c));
+  }
   if (!c.severity.empty()) {
     out << "\n[severity]\n";
     for (const auto& [rule, s] : c.severity) line(Json(rule).dump(), Json(s.value).dump(), s.origin);
@@ -142,6 +152,17 @@ void writeToolConfig(std::ostream& out, const ToolConfig& c, const RuleSet& rule
   out << "\n# rules: " << enabled << " of " << rules.rules().size() << " on";
   if (!off.empty()) out << "; off: " << listText(off);
   out << "\n";
+}
+
+}  // namespace
+
+void writeToolConfig(std::ostream& out, const ToolConfig& c, const RuleSet& rules, bool json) {
+  std::vector<std::string> off;
+  for (const RuleInfo* r : rules.rules()) {
+    if (!r->enabled) off.push_back(r->id);
+  }
+  if (json) return writeJson(out, c, off);
+  writeText(out, c, rules, off);
 }
 
 }  // namespace kafkalint

@@ -10,6 +10,7 @@
 #include "kafkalint/errors.hpp"
 #include "kafkalint/glob.hpp"
 #include "kafkalint/kafka_version.hpp"
+#include "kafkalint/settings.hpp"
 #include "kafkalint/text.hpp"
 #include "kafkalint/text_file.hpp"
 #include "kafkalint/toml_document.hpp"
@@ -79,11 +80,34 @@ std::optional<fs::path> discoverToolConfig(const fs::path& start) {
 
 namespace {
 
-constexpr std::string_view kKeys[] = {
-    "kafka-version", "client-version", "fail-on",  "min-severity",      "rule-dirs",
-    "select",        "ignore",         "exclude",  "baseline",          "inline-suppressions",
-    "severity",      "params",         "suppress", "suppression-files", "profiles"};
 constexpr std::string_view kSuppressKeys[] = {"rule", "entity", "file", "reason", "expires"};
+
+// The keys of .kafkalint.toml: the settings the command line also sets, then the tables.
+const std::vector<std::string>& knownKeys() {
+  static const std::vector<std::string> keys = [] {
+    std::vector<std::string> out;
+    for (const SettingSpec& s : toolSettings()) out.emplace_back(s.key);
+    for (const char* k : {"severity", "params", "suppress", "suppression-files", "profiles"}) out.emplace_back(k);
+    return out;
+  }();
+  return keys;
+}
+
+const SettingSpec* findSetting(std::string_view key) {
+  for (const SettingSpec& s : toolSettings()) {
+    if (s.key == key) return &s;
+  }
+  return nullptr;
+}
+
+// "\"error\", \"warning\" or \"note\"".
+std::string alternatives(const std::vector<std::string>& choices) {
+  std::string out;
+  for (std::size_t i = 0; i < choices.size(); ++i) {
+    out += (i == 0 ? "" : i + 1 == choices.size() ? " or " : ", ") + ("\"" + choices[i] + "\"");
+  }
+  return out;
+}
 
 // Reads one TOML file of the tool configuration, reporting problems at file:line.
 class ConfigReader {
@@ -101,42 +125,11 @@ class ConfigReader {
   void read(const toml::table& table, const std::string& profile) {
     for (const auto& [key, node] : table) {
       const std::string k(key.str());
-      if (std::find(std::begin(kKeys), std::end(kKeys), k) == std::end(kKeys)) unknownKey(key, node, k, kKeys);
+      const std::vector<std::string>& known = knownKeys();
+      if (std::find(known.begin(), known.end(), k) == known.end()) unknownKey(key, node, k, known);
       if (!profile.empty() && k == "profiles") fail(node, "profiles cannot be nested in a profile");
-      const ConfigOrigin origin = originOf(node, profile);
-      if (k == "kafka-version" || k == "client-version") {
-        std::string v = string(node, k);
-        if (!KafkaVersion::parse(v)) fail(node, "expected a Kafka release such as \"3.7\" or \"2.8.2\"");
-        (k == "kafka-version" ? config_.kafkaVersion : config_.clientVersion) = {std::move(v), origin};
-      } else if (k == "fail-on") {
-        std::string v = string(node, k);
-        if (v != "error" && v != "warning" && v != "note" && v != "never")
-          fail(node, "expected fail-on = \"error\", \"warning\", \"note\" or \"never\"");
-        config_.failOn = {std::move(v), origin};
-      } else if (k == "min-severity") {
-        std::string v = string(node, k);
-        if (!parseSeverity(v)) fail(node, "expected min-severity = \"error\", \"warning\" or \"note\"");
-        config_.minSeverity = {std::move(v), origin};
-      } else if (k == "rule-dirs") {
-        std::vector<std::string> dirs;
-        for (const std::string& d : strings(node, k)) dirs.push_back(relativeToFile(d));
-        config_.ruleDirs = {std::move(dirs), origin};
-      } else if (k == "select" || k == "ignore" || k == "exclude") {
-        std::vector<std::string> list = strings(node, k);
-        if (k == "exclude") {
-          for (const std::string& glob : list) {
-            if (glob.empty()) fail(node, "an empty exclusion would match nothing");
-          }
-        }
-        (k == "select" ? config_.select : k == "ignore" ? config_.ignore : config_.exclude) = {std::move(list), origin};
-      } else if (k == "baseline") {
-        const std::string v = string(node, k);
-        if (v.empty()) fail(node, "expected the path of a baseline file");
-        config_.baseline = {relativeToFile(v), origin};
-      } else if (k == "inline-suppressions") {
-        const auto* b = node.as_boolean();
-        if (b == nullptr) fail(node, "expected inline-suppressions = true or false");
-        config_.inlineSuppressions = {b->get(), origin};
+      if (const SettingSpec* setting = findSetting(k)) {
+        readSetting(*setting, node, originOf(node, profile));
       } else if (k == "severity") {
         for (const auto& [rule, value] : table_(node, k)) {
           const std::string v = string(value, "severity." + std::string(rule.str()));
@@ -144,22 +137,47 @@ class ConfigReader {
           config_.severity[std::string(rule.str())] = {v, originOf(value, profile)};
         }
       } else if (k == "params") {
-        for (const auto& [name, value] : table_(node, k)) {
-          if (const toml::table* perRule = value.as_table()) {  // [params.KL0201]
-            for (const auto& [param, v] : *perRule) {
-              config_.ruleParams[std::string(name.str())][std::string(param.str())] = {paramValue(v),
-                                                                                       originOf(v, profile)};
-            }
-          } else {
-            config_.params[std::string(name.str())] = {paramValue(value), originOf(value, profile)};
-          }
-        }
+        readParams(table_(node, k), profile);
       } else if (k == "suppress") {
         const toml::array* entries = node.as_array();
         if (entries == nullptr) fail(node, "expected [[suppress]] entries (an array of tables)");
         for (const toml::node& entry : *entries) suppression(entry);
       } else if (k == "suppression-files") {
         for (const std::string& file : strings(node, k)) suppressionFiles_.push_back(relativeToFile(file));
+      }
+    }
+  }
+
+  // A setting of toolSettings(), as its row says.
+  void readSetting(const SettingSpec& setting, const toml::node& node, const ConfigOrigin& origin) {
+    const std::string key(setting.key);
+    std::visit(
+        [&](auto field) {
+          using T = std::decay_t<decltype((config_.*field).value)>;
+          if constexpr (std::is_same_v<T, bool>) {
+            const auto* b = node.as_boolean();
+            if (b == nullptr) fail(node, "expected " + key + " = true or false");
+            config_.*field = {b->get(), origin};
+          } else if constexpr (std::is_same_v<T, std::string>) {
+            config_.*field = {checked(setting, node, string(node, key)), origin};
+          } else {
+            T list = strings(node, key);
+            for (std::string& item : list) item = checked(setting, node, std::move(item));
+            config_.*field = {std::move(list), origin};
+          }
+        },
+        setting.field);
+  }
+
+  // [params] (a parameter for every rule having it) and [params.RULE].
+  void readParams(const toml::table& params, const std::string& profile) {
+    for (const auto& [name, value] : params) {
+      if (const toml::table* perRule = value.as_table()) {
+        for (const auto& [param, v] : *perRule) {
+          config_.ruleParams[std::string(name.str())][std::string(param.str())] = {paramValue(v), originOf(v, profile)};
+        }
+      } else {
+        config_.params[std::string(name.str())] = {paramValue(value), originOf(value, profile)};
       }
     }
   }
@@ -173,7 +191,7 @@ class ConfigReader {
     for (const auto& [key, value] : *entry) {
       const std::string k(key.str());
       if (std::find(std::begin(kSuppressKeys), std::end(kSuppressKeys), k) == std::end(kSuppressKeys))
-        unknownKey(key, value, k, kSuppressKeys);
+        unknownKey(key, value, k, {std::begin(kSuppressKeys), std::end(kSuppressKeys)});
       if (k == "rule") {
         s.rules = value.is_string() ? std::vector<std::string>{string(value, k)} : strings(value, k);
         if (s.rules.empty()) fail(value, "expected at least one rule id or name");
@@ -197,9 +215,8 @@ class ConfigReader {
       }
     }
     if (s.rules.empty()) fail(node, "a [[suppress]] entry needs rule = \"KL0201\" (an id or name, or a list)");
-    std::string reason = s.reason;
-    reason.erase(0, reason.find_first_not_of(" \t\r\n"));
-    if (reason.empty()) fail(node, "a [[suppress]] entry needs a reason: say why the finding is acceptable");
+    if (trimView(s.reason).empty())
+      fail(node, "a [[suppress]] entry needs a reason: say why the finding is acceptable");
     config_.suppressions.push_back(std::move(s));
   }
 
@@ -210,10 +227,8 @@ class ConfigReader {
   [[nodiscard]] const std::vector<std::string>& suppressionFiles() const { return suppressionFiles_; }
 
  private:
-  template <std::size_t N>
   [[noreturn]] void unknownKey(const toml::key& key, const toml::node& node, const std::string& k,
-                               const std::string_view (&known)[N]) const {
-    std::vector<std::string> names(std::begin(known), std::end(known));
+                               const std::vector<std::string>& names) const {
     auto hint = closestMatch(k, names);
     std::string list;
     for (const auto& n : names) list += (list.empty() ? "" : ", ") + n;
@@ -221,6 +236,18 @@ class ConfigReader {
     throw InputError(path_, std::uint32_t(at.begin.line), std::uint32_t(at.begin.column),
                      "unknown key '" + k + "'" + (hint ? "; did you mean '" + *hint + "'?" : "") +
                          " (expected one of: " + list + ")");
+  }
+
+  // A text of the setting, checked as its row says (at the setting's node, for an item of a list).
+  std::string checked(const SettingSpec& setting, const toml::node& node, std::string value) const {
+    const std::vector<std::string>& choices = setting.choices;
+    if (!choices.empty() && std::find(choices.begin(), choices.end(), value) == choices.end()) {
+      fail(node, "expected " + std::string(setting.key) + " = " + alternatives(choices));
+    }
+    if (setting.invalid != nullptr) {
+      if (const char* why = setting.invalid(value)) fail(node, why);
+    }
+    return setting.relativeToFile ? relativeToFile(value) : value;
   }
 
   [[nodiscard]] ConfigOrigin originOf(const toml::node& node, const std::string& profile) const {
@@ -329,137 +356,6 @@ void loadSuppressionFile(ToolConfig& config, const std::string& path) {
     for (const toml::node& entry : *array) reader.suppression(entry);
   }
   for (SuppressionEntry& s : entries.suppressions) config.suppressions.push_back(std::move(s));
-}
-
-namespace {
-
-InputError settingError(const ConfigOrigin& origin, const std::string& what) {
-  if (origin.kind == ConfigOrigin::Kind::CommandLine) return InputError("command line", 0, 0, what);
-  return InputError(origin.file, origin.line, 0, what);
-}
-
-// The rules a selector names: an id, a name, or a tag.
-std::vector<const RuleInfo*> selected(const RuleSet& rules, const std::string& selector, bool* byTag) {
-  if (const RuleInfo* r = rules.find(selector)) {
-    *byTag = false;
-    return {r};
-  }
-  *byTag = true;
-  std::vector<const RuleInfo*> out;
-  for (const RuleInfo* r : rules.rules()) {
-    if (std::find(r->tags.begin(), r->tags.end(), selector) != r->tags.end()) out.push_back(r);
-  }
-  return out;
-}
-
-std::string unknownSelector(const RuleSet& rules, const std::string& selector) {
-  std::vector<std::string> names;
-  std::set<std::string> tags;
-  for (const RuleInfo* r : rules.rules()) {
-    names.push_back(r->id);
-    names.push_back(r->name);
-    tags.insert(r->tags.begin(), r->tags.end());
-  }
-  names.insert(names.end(), tags.begin(), tags.end());
-  auto hint = closestMatch(selector, names);
-  return "'" + selector + "' is not a rule id, rule name or tag" + (hint ? "; did you mean '" + *hint + "'?" : "") +
-         " (kafkalint rules lists them)";
-}
-
-}  // namespace
-
-void configureRules(RuleSet& rules, ToolConfig& config) {
-  bool byTag = false;
-  if (!config.select.value.empty()) {
-    std::set<std::string> keep;
-    for (const std::string& s : config.select.value) {
-      auto chosen = selected(rules, s, &byTag);
-      if (chosen.empty()) throw settingError(config.select.origin, "select: " + unknownSelector(rules, s));
-      for (const RuleInfo* r : chosen) keep.insert(r->id);
-    }
-    for (const RuleInfo* r : rules.rules()) {
-      // Rules that say a check could not be made always run.
-      if (keep.count(r->id) == 0 && r->suppressible) rules.setEnabled(r->id, false);
-    }
-  }
-  for (const std::string& s : config.ignore.value) {
-    auto chosen = selected(rules, s, &byTag);
-    if (chosen.empty()) throw settingError(config.ignore.origin, "ignore: " + unknownSelector(rules, s));
-    for (const RuleInfo* r : chosen) {
-      if (byTag && !r->suppressible) continue;  // a tag spans them; naming one is an error
-      try {
-        rules.setEnabled(r->id, false);
-      } catch (const std::invalid_argument& e) {
-        throw settingError(config.ignore.origin, std::string("ignore: ") + e.what());
-      }
-    }
-  }
-  for (const auto& [selector, setting] : config.severity) {
-    auto chosen = selected(rules, selector, &byTag);
-    if (chosen.empty()) throw settingError(setting.origin, "severity: " + unknownSelector(rules, selector));
-    for (const RuleInfo* r : chosen) {
-      if (byTag && !r->suppressible) continue;
-      try {
-        rules.setSeverity(r->id, *parseSeverity(setting.value));
-      } catch (const std::invalid_argument& e) {
-        throw settingError(setting.origin, std::string("severity: ") + e.what());
-      }
-    }
-  }
-  for (const auto& [name, setting] : config.params) {
-    const std::string& param = name;  // lambdas cannot capture a structured binding (clang 14)
-    bool any = false;
-    for (const RuleInfo* r : rules.rules()) {
-      const bool has =
-          std::any_of(r->params.begin(), r->params.end(), [&](const RuleParam& p) { return p.name == param; });
-      if (!has) continue;
-      any = true;
-      try {
-        rules.setParam(r->id, param, setting.value);
-      } catch (const std::invalid_argument& e) {
-        throw settingError(setting.origin, std::string("params: ") + e.what());
-      }
-    }
-    if (!any) throw settingError(setting.origin, "params: no rule has a parameter '" + param + "'");
-  }
-  for (const auto& [rule, params] : config.ruleParams) {
-    if (rules.find(rule) == nullptr) {
-      throw settingError(params.begin()->second.origin, "params: " + unknownSelector(rules, rule));
-    }
-    for (const auto& [param, setting] : params) {
-      try {
-        rules.setParam(rule, param, setting.value);
-      } catch (const std::invalid_argument& e) {
-        throw settingError(setting.origin, std::string("params: ") + e.what());
-      }
-    }
-  }
-  for (const std::string& glob : config.exclude.value) {
-    const auto colon = glob.find(':');
-    if (colon != std::string::npos && colon > 0 && !parseEntityKind(glob.substr(0, colon))) {
-      // "topic:x" names a kind; "x:y" that is no kind is taken as a name pattern, but a misspelt
-      // kind ("topics:x") would silently match nothing.
-      const std::string kind = glob.substr(0, colon);
-      if (kind.find_first_of("*?") == std::string::npos && kind.size() < 12 &&
-          closestMatch(kind, {"cluster", "broker", "controller", "topic", "producer", "consumer", "connect", "file"})) {
-        throw settingError(config.exclude.origin, "exclude: '" + kind + "' in '" + glob +
-                                                      "' is not an entity kind (cluster, broker, controller, topic, "
-                                                      "producer, consumer, connect, file)");
-      }
-    }
-  }
-  for (SuppressionEntry& entry : config.suppressions) {
-    for (std::string& r : entry.rules) {
-      const RuleInfo* info = rules.find(r);
-      const ConfigOrigin origin{ConfigOrigin::Kind::File, entry.sourceFile, entry.line, ""};
-      if (info == nullptr) throw settingError(origin, "[[suppress]] rule: " + unknownSelector(rules, r));
-      if (!info->suppressible) {
-        throw settingError(origin, "[[suppress]] rule: " + info->id + " [" + info->name +
-                                       "] cannot be suppressed: it reports checks that could not be made");
-      }
-      r = info->id;
-    }
-  }
 }
 
 }  // namespace kafkalint

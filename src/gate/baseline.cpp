@@ -12,10 +12,6 @@
 
 namespace kafkalint {
 
-FindingIdentity identityOf(const Finding& f) {
-  return {f.ruleId, std::string(entityKindId(f.entityKind)) + ":" + f.entityName, f.cluster, f.relatedTopic, f.keys};
-}
-
 namespace {
 
 constexpr std::string_view kEntryKeys[] = {"rule", "name",  "entity", "cluster", "topic",
@@ -93,73 +89,82 @@ std::string baselineText(const std::vector<Finding>& findings, const SourceFiles
 
 Baseline readBaseline(const std::string& path) { return parseBaseline(path, readTextFile(path, path).content); }
 
+namespace {
+
+[[noreturn]] void fail(const std::string& path, const toml::node& node, const std::string& what) {
+  throw InputError(path, std::uint32_t(node.source().begin.line), std::uint32_t(node.source().begin.column), what);
+}
+
+// One [[finding]] table.
+BaselineEntry baselineEntry(const std::string& path, const toml::node& node) {
+  const toml::table* entry = node.as_table();
+  if (entry == nullptr) fail(path, node, "expected a table in [[finding]]");
+  BaselineEntry e;
+  e.line = std::uint32_t(node.source().begin.line);
+  auto string = [&](std::string_view key, bool required) -> std::string {
+    const toml::node* v = entry->get(key);
+    if (v == nullptr) {
+      if (required) fail(path, node, "a [[finding]] entry needs '" + std::string(key) + "'");
+      return "";
+    }
+    if (!v->is_string()) fail(path, *v, "expected a string for '" + std::string(key) + "'");
+    return v->as_string()->get();
+  };
+  for (const auto& [key, value] : *entry) {
+    if (std::find(std::begin(kEntryKeys), std::end(kEntryKeys), key.str()) == std::end(kEntryKeys)) {
+      fail(path, value,
+           "unknown key '" + std::string(key.str()) +
+               "' in [[finding]] (expected rule, name, entity, cluster, topic, keys, count, file, message)");
+    }
+  }
+  e.identity.rule = string("rule", true);
+  e.identity.entity = string("entity", true);
+  if (e.identity.entity.find(':') == std::string::npos) {
+    fail(path, *entry->get("entity"), "expected entity = \"KIND:NAME\", e.g. \"topic:orders\"");
+  }
+  e.identity.cluster = string("cluster", false);
+  e.identity.topic = string("topic", false);
+  e.file = string("file", false);
+  e.message = string("message", false);
+  if (const toml::node* keys = entry->get("keys")) {
+    const toml::array* list = keys->as_array();
+    if (list == nullptr) fail(path, *keys, "expected a list of strings for 'keys'");
+    for (const toml::node& k : *list) {
+      if (!k.is_string()) fail(path, k, "expected a string in 'keys'");
+      e.identity.keys.push_back(k.as_string()->get());
+    }
+  }
+  if (const toml::node* count = entry->get("count")) {
+    if (!count->is_integer() || count->as_integer()->get() < 1) fail(path, *count, "expected a count of 1 or more");
+    e.count = std::size_t(count->as_integer()->get());
+  }
+  return e;
+}
+
+}  // namespace
+
 Baseline parseBaseline(const std::string& path, std::string_view content) {
   checkText(path, content);
   const toml::table table = parseTomlDocument(path, content);
-  auto fail = [&path](const toml::node& node, const std::string& what) {
-    throw InputError(path, std::uint32_t(node.source().begin.line), std::uint32_t(node.source().begin.column), what);
-  };
   const toml::node* version = table.get("version");
   if (version == nullptr || !version->is_integer()) {
     throw InputError(path, 1, 0,
                      "not a kafkalint baseline: expected version = 1 (write one with kafkalint check "
                      "--write-baseline FILE)");
   }
-  if (version->as_integer()->get() != 1) fail(*version, "unsupported baseline version (this kafkalint reads 1)");
+  if (version->as_integer()->get() != 1) fail(path, *version, "unsupported baseline version (this kafkalint reads 1)");
   Baseline baseline;
   baseline.path = path;
   for (const auto& [key, node] : table) {
     if (key.str() != "version" && key.str() != "finding") {
-      fail(node, "unknown key '" + std::string(key.str()) + "' (expected version and [[finding]] entries)");
+      fail(path, node, "unknown key '" + std::string(key.str()) + "' (expected version and [[finding]] entries)");
     }
   }
   const toml::node* findings = table.get("finding");
   if (findings == nullptr) return baseline;
   const toml::array* array = findings->as_array();
-  if (array == nullptr) fail(*findings, "expected [[finding]] entries");
-  for (const toml::node& node : *array) {
-    const toml::table* entry = node.as_table();
-    if (entry == nullptr) fail(node, "expected a table in [[finding]]");
-    BaselineEntry e;
-    e.line = std::uint32_t(node.source().begin.line);
-    auto string = [&](std::string_view key, bool required) -> std::string {
-      const toml::node* v = entry->get(key);
-      if (v == nullptr) {
-        if (required) fail(node, "a [[finding]] entry needs '" + std::string(key) + "'");
-        return "";
-      }
-      if (!v->is_string()) fail(*v, "expected a string for '" + std::string(key) + "'");
-      return v->as_string()->get();
-    };
-    for (const auto& [key, value] : *entry) {
-      if (std::find(std::begin(kEntryKeys), std::end(kEntryKeys), key.str()) == std::end(kEntryKeys)) {
-        fail(value, "unknown key '" + std::string(key.str()) +
-                        "' in [[finding]] (expected rule, name, entity, cluster, topic, keys, count, file, message)");
-      }
-    }
-    e.identity.rule = string("rule", true);
-    e.identity.entity = string("entity", true);
-    if (e.identity.entity.find(':') == std::string::npos) {
-      fail(*entry->get("entity"), "expected entity = \"KIND:NAME\", e.g. \"topic:orders\"");
-    }
-    e.identity.cluster = string("cluster", false);
-    e.identity.topic = string("topic", false);
-    e.file = string("file", false);
-    e.message = string("message", false);
-    if (const toml::node* keys = entry->get("keys")) {
-      const toml::array* list = keys->as_array();
-      if (list == nullptr) fail(*keys, "expected a list of strings for 'keys'");
-      for (const toml::node& k : *list) {
-        if (!k.is_string()) fail(k, "expected a string in 'keys'");
-        e.identity.keys.push_back(k.as_string()->get());
-      }
-    }
-    if (const toml::node* count = entry->get("count")) {
-      if (!count->is_integer() || count->as_integer()->get() < 1) fail(*count, "expected a count of 1 or more");
-      e.count = std::size_t(count->as_integer()->get());
-    }
-    baseline.entries.push_back(std::move(e));
-  }
+  if (array == nullptr) fail(path, *findings, "expected [[finding]] entries");
+  for (const toml::node& node : *array) baseline.entries.push_back(baselineEntry(path, node));
   return baseline;
 }
 

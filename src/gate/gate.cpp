@@ -1,109 +1,16 @@
-// Applying the gate to the findings: exclusions, inline suppressions, [[suppress]] entries and
-// the baseline, in that order, plus the findings about suppressions themselves (KL9011-KL9013).
+// Applying the gate to the findings (gate.hpp): suppressions and exclusions, then the baseline,
+// then the findings about suppressions, then what is reported, then the verdict.
 #include "kafkalint/gate.hpp"
 
-#include <algorithm>
 #include <map>
-#include <set>
+#include <optional>
 
+#include "gate_steps.hpp"
 #include "kafkalint/glob.hpp"
 
 namespace kafkalint {
 
-namespace {
-
-constexpr std::string_view kInvalid = "KL9011";
-constexpr std::string_view kUnused = "KL9012";
-constexpr std::string_view kExpired = "KL9013";
-
-bool isBlank(char c) { return c == ' ' || c == '\t'; }
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && isBlank(s.front())) s.remove_prefix(1);
-  while (!s.empty() && isBlank(s.back())) s.remove_suffix(1);
-  return s;
-}
-
-// A parsed `kafkalint: ignore ID[, ID...] -- reason` comment.
-struct Directive {
-  const DirectiveComment* comment = nullptr;
-  bool wholeFile = false;
-  std::string reason;
-  std::vector<std::string> ruleIds;  // resolved, suppressible
-  std::vector<bool> used;
-};
-
-struct Problem {
-  SourceLocation location;
-  std::string message;
-};
-
-std::optional<Directive> parseDirective(const DirectiveComment& c, const RuleSet& rules,
-                                        std::vector<Problem>& problems) {
-  const std::string_view text = trim(c.text);
-  const std::size_t verbEnd = std::min(text.find_first_of(" \t"), text.size());
-  const std::string_view verb = text.substr(0, verbEnd);
-  auto problem = [&](std::string what) {
-    problems.push_back({c.location, "kafkalint: " + std::string(text.substr(0, 80)) + ": " + std::move(what)});
-  };
-  if (verb != "ignore" && verb != "ignore-file") {
-    problem(verb.empty() ? "an empty directive; expected `kafkalint: ignore RULE -- reason`"
-                         : "unknown directive '" + std::string(verb) +
-                               "'; expected `kafkalint: ignore RULE -- reason` or `kafkalint: ignore-file RULE -- "
-                               "reason`");
-    return std::nullopt;
-  }
-  Directive d;
-  d.comment = &c;
-  d.wholeFile = verb == "ignore-file";
-  std::string_view rest = text.substr(verbEnd);
-  const std::size_t dashes = rest.find("--");
-  const std::string_view ids = dashes == std::string_view::npos ? rest : rest.substr(0, dashes);
-  if (dashes == std::string_view::npos || trim(rest.substr(dashes + 2)).empty()) {
-    problem("a reason is required: `kafkalint: " + std::string(verb) + " " +
-            std::string(trim(ids).empty() ? "RULE" : trim(ids)) +
-            " -- why this is acceptable`; without one the directive suppresses nothing");
-    return std::nullopt;
-  }
-  d.reason = std::string(trim(rest.substr(dashes + 2)));
-  std::size_t pos = 0;
-  const std::string list(ids);
-  bool any = false;
-  while (pos < list.size()) {
-    const std::size_t start = list.find_first_not_of(" \t,", pos);
-    if (start == std::string::npos) break;
-    const std::size_t end = std::min(list.find_first_of(" \t,", start), list.size());
-    const std::string id = list.substr(start, end - start);
-    pos = end;
-    any = true;
-    const RuleInfo* rule = rules.find(id);
-    if (rule == nullptr) {
-      problem("'" + id + "' is not a rule id or name (kafkalint rules lists them)");
-    } else if (!rule->suppressible) {
-      problem(rule->id + " [" + rule->name + "] cannot be suppressed: it reports checks that could not be made");
-    } else if (std::find(d.ruleIds.begin(), d.ruleIds.end(), rule->id) == d.ruleIds.end()) {
-      d.ruleIds.push_back(rule->id);
-    }
-  }
-  if (!any) {
-    problem("names no rule: `kafkalint: " + std::string(verb) + " KL0102 -- reason`");
-    return std::nullopt;
-  }
-  if (d.ruleIds.empty()) return std::nullopt;
-  d.used.assign(d.ruleIds.size(), false);
-  return d;
-}
-
-bool entityMatches(std::string_view selector, EntityKind kind, std::string_view name) {
-  if (selector.empty()) return true;
-  const std::size_t colon = selector.find(':');
-  if (colon != std::string_view::npos) {
-    if (auto k = parseEntityKind(selector.substr(0, colon))) {
-      return *k == kind && globMatch(selector.substr(colon + 1), name, false);
-    }
-  }
-  return globMatch(selector, name, false);
-}
+namespace gate {
 
 Finding gateFinding(const RuleSet& rules, std::string_view ruleId, const SourceLocation& location,
                     const SourceFiles& files, std::string message) {
@@ -124,13 +31,94 @@ bool ruleOn(const RuleSet& rules, std::string_view id) {
   return r != nullptr && r->enabled;
 }
 
+bool entityMatches(std::string_view selector, EntityKind kind, std::string_view name) {
+  if (selector.empty()) return true;
+  const std::size_t colon = selector.find(':');
+  if (colon != std::string_view::npos) {
+    if (auto k = parseEntityKind(selector.substr(0, colon))) {
+      return *k == kind && globMatch(selector.substr(colon + 1), name, false);
+    }
+  }
+  return globMatch(selector, name, false);
+}
+
+}  // namespace gate
+
+namespace {
+
+// Rules that report checks that could not be made are never accepted.
+bool suppressible(const RuleSet& rules, const Finding& f) {
+  const RuleInfo* rule = rules.find(f.ruleId);
+  return rule == nullptr || rule->suppressible;
+}
+
+// Suppressions marked, findings on excluded entities set aside (and counted).
+std::vector<Finding> suppress(std::vector<Finding> findings, const Model& model, const RuleSet& rules,
+                              const ToolConfig& config, gate::InlineDirectives& directives,
+                              gate::SuppressionEntries& entries, GateSummary& summary) {
+  std::vector<Finding> kept;
+  kept.reserve(findings.size());
+  for (Finding& f : findings) {
+    if (suppressible(rules, f)) {
+      directives.apply(f);
+      entries.apply(f, model.files);
+      // Exclusions come after matching, so a suppression of an excluded entity is not "unused".
+      if (isExcluded(config, f.entityKind, f.entityName)) {
+        ++summary.excluded;
+        continue;
+      }
+    }
+    kept.push_back(std::move(f));
+  }
+  return kept;
+}
+
+std::vector<Finding> acceptedOf(const std::vector<Finding>& findings, const RuleSet& rules) {
+  std::vector<Finding> accepted;
+  for (const Finding& f : findings) {
+    if (f.suppressions.empty() && suppressible(rules, f)) accepted.push_back(f);
+  }
+  return accepted;
+}
+
+void count(const Finding& f, GateSummary& summary) {
+  if (!f.suppressions.empty()) {
+    ++(f.suppressions.front().kind == Suppression::Kind::InSource ? summary.suppressedInline
+                                                                  : summary.suppressedByEntry);
+  } else if (f.baselineState == BaselineState::Unchanged) {
+    ++summary.baselined;
+  }
+}
+
+// What the reports show: at or above min-severity; accepted findings only with --show-suppressed.
+std::vector<Finding> reportedOf(std::vector<Finding> findings, const Model& model, const GateOptions& options,
+                                GateSummary& summary) {
+  std::vector<Finding> reported;
+  for (Finding& f : findings) {
+    if (f.severity < options.minSeverity) {
+      ++summary.belowMinSeverity;
+      continue;
+    }
+    if (!countsForGate(f) && !options.showSuppressed) continue;
+    reported.push_back(std::move(f));
+  }
+  sortFindings(reported, model.files);
+  return reported;
+}
+
 }  // namespace
 
 bool isExcluded(const ToolConfig& config, EntityKind kind, std::string_view name) {
   for (const std::string& glob : config.exclude.value) {
-    if (entityMatches(glob, kind, name)) return true;
+    if (gate::entityMatches(glob, kind, name)) return true;
   }
   return false;
+}
+
+std::vector<TopicBudget> excludeBudgets(std::vector<TopicBudget> budgets, const ToolConfig& config) {
+  std::erase_if(budgets,
+                [&config](const TopicBudget& b) { return isExcluded(config, EntityKind::Topic, b.topic->name); });
+  return budgets;
 }
 
 bool countsForGate(const Finding& f) {
@@ -147,172 +135,44 @@ Baseline baselineOf(const std::vector<Finding>& findings, const std::string& pat
   return b;
 }
 
-GateResult applyGate(std::vector<Finding> findings, Model& model, const RuleSet& rules, const GateOptions& options) {
+GateResult applyGate(std::vector<Finding> findings, const Model& model, const RuleSet& rules,
+                     const GateOptions& options) {
+  static const ToolConfig kNone;
+  const ToolConfig& config = options.config != nullptr ? *options.config : kNone;
+  gate::InlineDirectives directives(model, rules, config.inlineSuppressions.value);
+  gate::SuppressionEntries entries(config.suppressions, options.today);
   GateResult result;
   GateSummary& summary = result.summary;
   summary.showSuppressed = options.showSuppressed;
-  const ToolConfig empty;
-  const ToolConfig& config = options.config != nullptr ? *options.config : empty;
-  std::vector<Problem> invalid;
+  std::vector<Finding> kept = suppress(std::move(findings), model, rules, config, directives, entries, summary);
 
-  // Inline directives, by file and line.
-  std::vector<Directive> directives;
-  if (config.inlineSuppressions.value) {
-    for (const DirectiveComment& c : model.directives) {
-      if (auto d = parseDirective(c, rules, invalid)) directives.push_back(std::move(*d));
-    }
-  }
-  std::map<FileId, std::vector<std::size_t>> directivesByFile;
-  for (std::size_t i = 0; i < directives.size(); ++i) {
-    directivesByFile[directives[i].comment->location.file].push_back(i);
+  result.accepted = acceptedOf(kept, rules);
+  std::optional<Baseline> recorded;
+  if (!options.recordBaseline.empty()) recorded = baselineOf(result.accepted, options.recordBaseline);
+  const Baseline* baseline = recorded ? &*recorded : options.baseline;
+  gate::BaselineMatch match(baseline);
+  for (Finding& f : kept) {
+    match.apply(f, suppressible(rules, f));
+    count(f, summary);
   }
 
-  // Suppression entries, located in their files.
-  struct EntryState {
-    const SuppressionEntry* entry;
-    SourceLocation location;
-    bool expired = false;
-    std::size_t matched = 0;
-  };
-  std::vector<EntryState> entries;
-  std::map<std::string, FileId> entryFiles;
-  for (const SuppressionEntry& e : config.suppressions) {
-    auto [it, added] = entryFiles.try_emplace(e.sourceFile, kNoFile);
-    if (added) it->second = model.files.add(e.sourceFile);
-    entries.push_back({&e, {it->second, e.line, 1}, e.expires && options.today > *e.expires, 0});
-  }
-
-  // Baseline identities still to be matched.
-  std::map<FindingIdentity, std::size_t> remaining;
-  if (options.baseline != nullptr) {
-    summary.baselineUsed = true;
-    summary.baselinePath = options.baseline->path;
-    for (const BaselineEntry& e : options.baseline->entries) remaining[e.identity] += e.count;
-  }
-
-  std::vector<Finding> kept;
-  kept.reserve(findings.size());
-  for (Finding& f : findings) {
-    const RuleInfo* rule = rules.find(f.ruleId);
-    const bool suppressible = rule == nullptr || rule->suppressible;
-    if (suppressible) {
-      if (auto it = directivesByFile.find(f.location.file); it != directivesByFile.end() && f.location.valid()) {
-        for (std::size_t index : it->second) {
-          Directive& d = directives[index];
-          if (!d.wholeFile && d.comment->appliesToLine != f.location.line) continue;
-          for (std::size_t r = 0; r < d.ruleIds.size(); ++r) {
-            if (d.ruleIds[r] != f.ruleId) continue;
-            d.used[r] = true;
-            if (f.suppressions.empty()) f.suppressions.push_back({Suppression::Kind::InSource, d.reason});
-          }
-        }
-      }
-      const std::string path = f.location.valid() ? model.files.path(f.location.file) : "";
-      for (EntryState& s : entries) {
-        const SuppressionEntry& e = *s.entry;
-        if (std::find(e.rules.begin(), e.rules.end(), f.ruleId) == e.rules.end()) continue;
-        if (!entityMatches(e.entity, f.entityKind, f.entityName)) continue;
-        if (!e.file.empty() && !globMatch(e.file, path, true)) continue;
-        ++s.matched;
-        if (!s.expired && f.suppressions.empty()) f.suppressions.push_back({Suppression::Kind::External, e.reason});
-      }
-      // Exclusions come after matching, so a suppression of an excluded entity is not "unused".
-      if (isExcluded(config, f.entityKind, f.entityName)) {
-        ++summary.excluded;
-        continue;
-      }
-    }
-    // Every result gets a baseline state when a baseline is given (SARIF), suppressed ones too.
-    if (options.baseline != nullptr) {
-      auto it = suppressible ? remaining.find(identityOf(f)) : remaining.end();
-      if (it != remaining.end() && it->second > 0) {
-        --it->second;
-        f.baselineState = BaselineState::Unchanged;
-      } else {
-        f.baselineState = BaselineState::New;
-      }
-    }
-    if (!f.suppressions.empty()) {
-      ++(f.suppressions.front().kind == Suppression::Kind::InSource ? summary.suppressedInline
-                                                                    : summary.suppressedByEntry);
-    } else if (f.baselineState == BaselineState::Unchanged) {
-      ++summary.baselined;
-    }
-    if (f.suppressions.empty() && suppressible) result.accepted.push_back(f);
-    kept.push_back(std::move(f));
-  }
-
-  // Findings about the suppressions themselves.
   std::vector<Finding> diagnostics;
-  if (ruleOn(rules, kInvalid)) {
-    for (Problem& p : invalid) diagnostics.push_back(gateFinding(rules, kInvalid, p.location, model.files, p.message));
-  }
-  if (ruleOn(rules, kUnused)) {
-    for (const Directive& d : directives) {
-      for (std::size_t r = 0; r < d.ruleIds.size(); ++r) {
-        if (d.used[r] || !ruleOn(rules, d.ruleIds[r])) continue;  // a rule turned off finds nothing to suppress
-        diagnostics.push_back(
-            gateFinding(rules, kUnused, d.comment->location, model.files,
-                        "kafkalint: " + std::string(d.wholeFile ? "ignore-file " : "ignore ") + d.ruleIds[r] +
-                            " matches no finding " +
-                            (d.wholeFile ? std::string("in this file")
-                                         : "on line " + std::to_string(d.comment->appliesToLine) +
-                                               (d.comment->ownLine ? " (the line after the directive)" : "")) +
-                            "; remove it, or put it on the line the finding is reported on"));
-      }
-    }
-    for (const EntryState& s : entries) {
-      if (s.matched > 0 || s.expired) continue;
-      const bool anyOn = std::any_of(s.entry->rules.begin(), s.entry->rules.end(),
-                                     [&](const std::string& id) { return ruleOn(rules, id); });
-      if (!anyOn) continue;
-      std::string what;
-      for (const std::string& id : s.entry->rules) what += (what.empty() ? "" : ", ") + id;
-      if (!s.entry->entity.empty()) what += " on " + s.entry->entity;
-      if (!s.entry->file.empty()) what += " in " + s.entry->file;
-      diagnostics.push_back(gateFinding(rules, kUnused, s.location, model.files,
-                                        "[[suppress]] " + what + " matches no finding; remove the entry"));
-    }
-  }
-  if (ruleOn(rules, kExpired)) {
-    for (const EntryState& s : entries) {
-      if (!s.expired) continue;
-      std::string ids;
-      for (const std::string& id : s.entry->rules) ids += (ids.empty() ? "" : ", ") + id;
-      diagnostics.push_back(
-          gateFinding(rules, kExpired, s.location, model.files,
-                      "[[suppress]] " + ids + (s.entry->entity.empty() ? "" : " on " + s.entry->entity) +
-                          " expired on " + s.entry->expires->str() + ", so it no longer suppresses (" +
-                          std::to_string(s.matched) + (s.matched == 1 ? " finding is" : " findings are") +
-                          " reported again); fix them, or renew the entry with a new date and reason"));
-    }
-  }
+  directives.addInvalid(diagnostics, rules, model.files);
+  directives.addUnused(diagnostics, rules, model.files);
+  entries.addUnused(diagnostics, rules, model.files);
+  entries.addExpired(diagnostics, rules, model.files);
   for (Finding& d : diagnostics) {
-    if (options.baseline != nullptr) d.baselineState = BaselineState::New;
+    if (baseline != nullptr) d.baselineState = BaselineState::New;
     kept.push_back(std::move(d));
   }
-
-  for (const auto& [identity, n] : remaining) {
-    if (n == 0) continue;
-    for (const BaselineEntry& e : options.baseline->entries) {
-      if (e.identity == identity) {
-        BaselineEntry stale = e;
-        stale.count = n;
-        summary.staleBaseline.push_back(std::move(stale));
-        break;
-      }
-    }
+  if (baseline != nullptr) {
+    summary.baselineUsed = true;
+    summary.baselinePath = baseline->path;
+    summary.staleBaseline = match.stale();
   }
 
-  for (Finding& f : kept) {
-    if (f.severity < options.minSeverity) {
-      ++summary.belowMinSeverity;
-      continue;
-    }
-    if (!countsForGate(f) && !options.showSuppressed) continue;
-    result.reported.push_back(std::move(f));
-  }
-  sortFindings(result.reported, model.files);
+  result.reported = reportedOf(std::move(kept), model, options, summary);
+  result.verdict = decideVerdict(result.reported, model, rules, options.verdict);
   return result;
 }
 

@@ -1,10 +1,9 @@
 // Where CI reports point findings, unique result identities, path encoding (ci_support.hpp).
 #include "ci_support.hpp"
 
-#include <cstdio>
 #include <unordered_map>
 
-#include "kafkalint/report.hpp"
+#include "kafkalint/identity.hpp"
 
 namespace kafkalint::ci {
 
@@ -106,21 +105,6 @@ std::vector<std::string> uniqueIds(std::vector<std::string> ids) {
     if (n > 1) id += "-" + std::to_string(n);
   }
   return ids;
-}
-
-std::string hashId(std::string_view text) {
-  std::uint64_t h = 1469598103934665603ull;
-  for (unsigned char c : text) {
-    h ^= c;
-    h *= 1099511628211ull;
-  }
-  char buf[17];
-  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
-  return buf;
-}
-
-bool nothingChecked(const Model& model, const std::vector<InputError>& errors, ExitCode exit) {
-  return exit == ExitCode::InputError && errors.empty() && model.entities.empty();
 }
 
 std::string percentEncodePath(std::string_view path) {

@@ -65,11 +65,6 @@ class Places {
 std::vector<std::string> uniqueFingerprints(const std::vector<Finding>& findings);
 // The same for identities of other things: "-2", "-3"... appended to repeats.
 std::vector<std::string> uniqueIds(std::vector<std::string> ids);
-// A stable 64-bit hash of a text, in hex (FNV-1a, as fingerprint()).
-std::string hashId(std::string_view text);
-
-// Whether the run stopped because no input held a Kafka configuration (exit 2, no input error).
-bool nothingChecked(const Model& model, const std::vector<InputError>& errors, ExitCode exit);
 
 // RFC 3986 percent-encoding of a path: every byte but unreserved characters and '/'.
 std::string percentEncodePath(std::string_view path);

@@ -76,7 +76,7 @@ void writeGithub(std::ostream& out, const Report& report, const std::filesystem:
   for (const InputError& e : report.errors) {
     annotate(out, "error", places.ofPath(e.path(), e.line(), e.column()), "kafkalint input error", e.what());
   }
-  if (ci::nothingChecked(report.model, report.errors, report.exitCode)) {
+  if (report.verdict.nothingChecked) {
     annotate(out, "error", std::nullopt, "kafkalint", "nothing checked: no Kafka configuration found");
   }
 }

@@ -6,6 +6,7 @@
 #include "ci_support.hpp"
 #include "kafkalint/gate.hpp"
 #include "kafkalint/report_formats.hpp"
+#include "kafkalint/text.hpp"
 
 namespace kafkalint {
 
@@ -57,14 +58,14 @@ void writeGitlab(std::ostream& out, const Report& report, const std::filesystem:
   }
   // Input errors fail the gate: they are shown too.
   std::vector<std::string> errorIds;
-  for (const InputError& e : report.errors) errorIds.push_back("input-error-" + ci::hashId(e.what()));
+  for (const InputError& e : report.errors) errorIds.push_back("input-error-" + stableHash(e.what()));
   errorIds = ci::uniqueIds(std::move(errorIds));
   for (std::size_t i = 0; i < report.errors.size(); ++i) {
     const InputError& e = report.errors[i];
     doc.push_back(issue(std::string("kafkalint input error: ") + e.what(), "kafkalint-input-error", errorIds[i],
                         "blocker", places.ofPath(e.path(), e.line(), e.column()), e.path()));
   }
-  if (ci::nothingChecked(report.model, report.errors, report.exitCode)) {
+  if (report.verdict.nothingChecked) {
     doc.push_back(issue("kafkalint: nothing checked: no Kafka configuration found", "kafkalint-nothing-checked",
                         "nothing-checked", "blocker", std::nullopt, "."));
   }

@@ -111,15 +111,123 @@ class JsonStream {
 
 }  // namespace
 
-std::string fingerprint(const Finding& f) {
-  // FNV-1a over the identity fields: stable across runs, independent of lines and message text.
-  std::string identity = f.ruleId + "\x1f" + std::string(entityKindId(f.entityKind)) + "\x1f" + f.entityName;
-  for (const std::string& k : f.keys) identity += "\x1f" + k;
-  // Added later: appended only when set, so that the fingerprints of other findings stay the same.
-  if (!f.cluster.empty()) identity += "\x1e" + f.cluster;
-  if (!f.relatedTopic.empty()) identity += "\x1d" + f.relatedTopic;
-  return ci::hashId(identity);
+namespace {
+
+Json inputsJson(const Model& model) {
+  Json inputs = Json::array();
+  for (const InputRecord& in : model.inputs) {
+    Json kinds = Json::array();
+    for (EntityKind k : in.kinds) kinds.push_back(entityKindId(k));
+    Json item{{"file", model.files.path(in.file)}, {"status", statusId(in.status)}, {"kinds", kinds}};
+    item["dialect"] = in.dialect.empty() ? Json(nullptr) : Json(in.dialect);
+    item["reason"] = in.reason;
+    inputs.push_back(std::move(item));
+  }
+  return inputs;
 }
+
+Json findingJson(const Finding& f, const SourceFiles& files) {
+  Json effective = Json::object();
+  for (const EffectiveEntry& e : f.effective) {
+    Json v{{"value", e.isSet ? Json(e.value) : Json(nullptr)},
+           {"source", provenanceKindId(e.provenance.kind)},
+           {"detail", describeProvenance(e.provenance, files)}};
+    if (e.provenance.location.valid()) v["location"] = location(e.provenance.location, files);
+    effective[e.key] = std::move(v);
+  }
+  Json entity{{"kind", entityKindId(f.entityKind)}, {"name", f.entityName}};
+  if (!f.cluster.empty()) entity["cluster"] = f.cluster;
+  if (!f.relatedTopic.empty()) entity["topic"] = f.relatedTopic;
+  Json item{{"ruleId", f.ruleId},
+            {"ruleName", f.ruleName},
+            {"severity", severityId(f.severity)},
+            {"entity", std::move(entity)},
+            {"keys", f.keys},
+            {"message", f.message},
+            {"location", location(f.location, files)},
+            {"effective", std::move(effective)},
+            {"fingerprint", fingerprint(f)}};
+  if (!f.suppressions.empty()) {
+    Json suppressions = Json::array();
+    for (const Suppression& s : f.suppressions) {
+      suppressions.push_back(Json{{"kind", s.kind == Suppression::Kind::InSource ? "inSource" : "external"},
+                                  {"justification", s.justification}});
+    }
+    item["suppressions"] = std::move(suppressions);
+  }
+  if (f.baselineState != BaselineState::None) {
+    item["baselineState"] = f.baselineState == BaselineState::New ? "new" : "unchanged";
+  }
+  return item;
+}
+
+Json errorsJson(const std::vector<InputError>& inputErrors) {
+  Json errors = Json::array();
+  for (const InputError& e : inputErrors) {
+    Json item{{"file", e.path()}};
+    item["line"] = e.line() > 0 ? Json(e.line()) : Json(nullptr);
+    item["column"] = e.column() > 0 ? Json(e.column()) : Json(nullptr);
+    item["message"] = e.what();
+    errors.push_back(std::move(item));
+  }
+  return errors;
+}
+
+Json clusterJson(const LiveCluster& live, const Model& model) {
+  std::size_t brokers = 0, topics = 0, partitions = 0;
+  for (const Entity& e : model.entities) {
+    if (e.cluster != live.entity) continue;
+    brokers += e.kind == EntityKind::Broker ? 1 : 0;
+    topics += e.kind == EntityKind::Topic ? 1 : 0;
+    partitions += e.placement ? e.placement->partitions.size() : 0;
+  }
+  Json racks = Json::object();
+  for (const auto& [id, rack] : live.racks) racks[std::to_string(id)] = rack.empty() ? Json(nullptr) : Json(rack);
+  Json groups = Json::array();
+  for (const ConsumerGroupState& g : live.groups) {
+    groups.push_back(Json{{"id", g.id},
+                          {"state", g.state},
+                          {"members", g.members},
+                          {"topics", g.topics},
+                          {"error", g.error.empty() ? Json(nullptr) : Json(g.error)}});
+  }
+  return Json{{"bootstrap", live.bootstrap},
+              {"clusterId", live.clusterId.empty() ? Json(nullptr) : Json(live.clusterId)},
+              {"controllerId", live.controllerId},
+              {"read", live.entity != nullptr && live.entity->unverified.empty()},
+              {"unverified", live.entity == nullptr || live.entity->unverified.empty() ? Json(nullptr)
+                                                                                       : Json(live.entity->unverified)},
+              {"brokers", brokers},
+              {"topics", topics},
+              {"partitions", partitions},
+              {"racks", std::move(racks)},
+              {"groups", std::move(groups)},
+              {"groupsError", live.groupsError.empty() ? Json(nullptr) : Json(live.groupsError)}};
+}
+
+Json gateJson(const GateSummary& gate) {
+  Json g{{"suppressedInline", gate.suppressedInline},
+         {"suppressedByEntry", gate.suppressedByEntry},
+         {"excluded", gate.excluded},
+         {"belowMinSeverity", gate.belowMinSeverity},
+         {"suppressedShown", gate.showSuppressed}};
+  if (!gate.baselineUsed) return g;
+  Json stale = Json::array();
+  for (const BaselineEntry& e : gate.staleBaseline) {
+    Json item{{"ruleId", e.identity.rule},
+              {"entity", e.identity.entity},
+              {"keys", e.identity.keys},
+              {"count", e.count},
+              {"line", e.line}};
+    if (!e.identity.cluster.empty()) item["cluster"] = e.identity.cluster;
+    if (!e.identity.topic.empty()) item["topic"] = e.identity.topic;
+    stale.push_back(std::move(item));
+  }
+  g["baseline"] = Json{{"file", gate.baselinePath}, {"matched", gate.baselined}, {"stale", std::move(stale)}};
+  return g;
+}
+
+}  // namespace
 
 void writeJson(std::ostream& out, const Report& report) {
   const SourceFiles& files = report.model.files;
@@ -130,101 +238,20 @@ void writeJson(std::ostream& out, const Report& report) {
                      {"kafkaVersion", report.kafkaVersion.str()},
                      {"clientVersion", report.clientVersion.str()},
                      {"rules", report.rules.compiled().size()}});
-
-  Json inputs = Json::array();
-  for (const InputRecord& in : report.model.inputs) {
-    Json kinds = Json::array();
-    for (EntityKind k : in.kinds) kinds.push_back(entityKindId(k));
-    Json item{{"file", files.path(in.file)}, {"status", statusId(in.status)}, {"kinds", kinds}};
-    item["dialect"] = in.dialect.empty() ? Json(nullptr) : Json(in.dialect);
-    item["reason"] = in.reason;
-    inputs.push_back(std::move(item));
-  }
-  doc.field("inputs", inputs);
+  doc.field("inputs", inputsJson(report.model));
 
   std::size_t counts[3] = {0, 0, 0};
   doc.beginArray("findings");
   for (const Finding& f : report.findings) {
     if (countsForGate(f)) ++counts[static_cast<int>(f.severity)];
-    Json effective = Json::object();
-    for (const EffectiveEntry& e : f.effective) {
-      Json v{{"value", e.isSet ? Json(e.value) : Json(nullptr)},
-             {"source", provenanceKindId(e.provenance.kind)},
-             {"detail", describeProvenance(e.provenance, files)}};
-      if (e.provenance.location.valid()) v["location"] = location(e.provenance.location, files);
-      effective[e.key] = std::move(v);
-    }
-    Json entity{{"kind", entityKindId(f.entityKind)}, {"name", f.entityName}};
-    if (!f.cluster.empty()) entity["cluster"] = f.cluster;
-    if (!f.relatedTopic.empty()) entity["topic"] = f.relatedTopic;
-    Json item{{"ruleId", f.ruleId},
-              {"ruleName", f.ruleName},
-              {"severity", severityId(f.severity)},
-              {"entity", std::move(entity)},
-              {"keys", f.keys},
-              {"message", f.message},
-              {"location", location(f.location, files)},
-              {"effective", std::move(effective)},
-              {"fingerprint", fingerprint(f)}};
-    if (!f.suppressions.empty()) {
-      Json suppressions = Json::array();
-      for (const Suppression& s : f.suppressions) {
-        suppressions.push_back(Json{{"kind", s.kind == Suppression::Kind::InSource ? "inSource" : "external"},
-                                    {"justification", s.justification}});
-      }
-      item["suppressions"] = std::move(suppressions);
-    }
-    if (f.baselineState != BaselineState::None) {
-      item["baselineState"] = f.baselineState == BaselineState::New ? "new" : "unchanged";
-    }
-    doc.element(item);
+    doc.element(findingJson(f, files));
   }
   doc.endArray();
-
-  Json errors = Json::array();
-  for (const InputError& e : report.errors) {
-    Json item{{"file", e.path()}};
-    item["line"] = e.line() > 0 ? Json(e.line()) : Json(nullptr);
-    item["column"] = e.column() > 0 ? Json(e.column()) : Json(nullptr);
-    item["message"] = e.what();
-    errors.push_back(std::move(item));
-  }
-  doc.field("errors", errors);
+  doc.field("errors", errorsJson(report.errors));
 
   if (!report.model.live.empty()) {
     Json clusters = Json::array();
-    for (const LiveCluster& live : report.model.live) {
-      std::size_t brokers = 0, topics = 0, partitions = 0;
-      for (const Entity& e : report.model.entities) {
-        if (e.cluster != live.entity) continue;
-        brokers += e.kind == EntityKind::Broker ? 1 : 0;
-        topics += e.kind == EntityKind::Topic ? 1 : 0;
-        partitions += e.placement ? e.placement->partitions.size() : 0;
-      }
-      Json racks = Json::object();
-      for (const auto& [id, rack] : live.racks) racks[std::to_string(id)] = rack.empty() ? Json(nullptr) : Json(rack);
-      Json groups = Json::array();
-      for (const ConsumerGroupState& g : live.groups) {
-        groups.push_back(Json{{"id", g.id},
-                              {"state", g.state},
-                              {"members", g.members},
-                              {"topics", g.topics},
-                              {"error", g.error.empty() ? Json(nullptr) : Json(g.error)}});
-      }
-      clusters.push_back(Json{
-          {"bootstrap", live.bootstrap},
-          {"clusterId", live.clusterId.empty() ? Json(nullptr) : Json(live.clusterId)},
-          {"controllerId", live.controllerId},
-          {"read", live.entity != nullptr && live.entity->unverified.empty()},
-          {"unverified",
-           live.entity == nullptr || live.entity->unverified.empty() ? Json(nullptr) : Json(live.entity->unverified)},
-          {"brokers", brokers},
-          {"topics", topics},
-          {"partitions", partitions},
-          {"racks", std::move(racks)},
-          {"groups", std::move(groups)},
-          {"groupsError", live.groupsError.empty() ? Json(nullptr) : Json(live.groupsError)}});
-    }
+    for (const LiveCluster& live : report.model.live) clusters.push_back(clusterJson(live, report.model));
     doc.field("clusters", clusters);
   }
   if (report.budgets != nullptr) {
@@ -232,29 +259,7 @@ void writeJson(std::ostream& out, const Report& report) {
     for (const TopicBudget& b : *report.budgets) doc.element(budgetJson(b, files));
     doc.endArray();
   }
-
-  if (const GateSummary* gate = report.gate) {
-    Json g{{"suppressedInline", gate->suppressedInline},
-           {"suppressedByEntry", gate->suppressedByEntry},
-           {"excluded", gate->excluded},
-           {"belowMinSeverity", gate->belowMinSeverity},
-           {"suppressedShown", gate->showSuppressed}};
-    if (gate->baselineUsed) {
-      Json stale = Json::array();
-      for (const BaselineEntry& e : gate->staleBaseline) {
-        Json item{{"ruleId", e.identity.rule},
-                  {"entity", e.identity.entity},
-                  {"keys", e.identity.keys},
-                  {"count", e.count},
-                  {"line", e.line}};
-        if (!e.identity.cluster.empty()) item["cluster"] = e.identity.cluster;
-        if (!e.identity.topic.empty()) item["topic"] = e.identity.topic;
-        stale.push_back(std::move(item));
-      }
-      g["baseline"] = Json{{"file", gate->baselinePath}, {"matched", gate->baselined}, {"stale", std::move(stale)}};
-    }
-    doc.field("gate", g);
-  }
+  if (report.gate != nullptr) doc.field("gate", gateJson(*report.gate));
 
   std::size_t checked = 0;
   for (const InputRecord& in : report.model.inputs) checked += in.status == InputRecord::Status::Checked ? 1 : 0;
@@ -265,7 +270,7 @@ void writeJson(std::ostream& out, const Report& report) {
                         {"filesChecked", checked},
                         {"entities", report.model.entities.size()},
                         {"inputErrors", report.errors.size()},
-                        {"exitCode", static_cast<int>(report.exitCode)}});
+                        {"exitCode", static_cast<int>(report.verdict.exitCode)}});
   doc.end();
 }
 

@@ -71,10 +71,8 @@ std::string findingLine(const Finding& f, const std::optional<ci::FilePlace>& pl
   return (where.empty() ? "" : where + ": ") + std::string(severityId(f.severity)) + " " + f.ruleId + " " + f.message;
 }
 
-}  // namespace
-
-void writeJunit(std::ostream& out, const Report& report, const std::filesystem::path& workingDirectory) {
-  const ci::Places places(report.model, workingDirectory);
+// A suite per rule that ran, a case per entity it applies to, and the findings that fail each.
+std::map<std::string, Suite> suitesOf(const Report& report, const ci::Places& places) {
   std::map<std::string, Suite> suites;  // by rule id
   for (const RuleInfo* rule : report.rules.rules()) {
     if (!rule->enabled) continue;
@@ -93,14 +91,59 @@ void writeJunit(std::ostream& out, const Report& report, const std::filesystem::
     if (!c.place) c.place = places.of(f);
     c.findings.push_back(&f);
   }
+  return suites;
+}
 
+void writeSuite(std::ostream& out, const std::string& suiteName, const Suite& suite, const ci::Places& places) {
+  std::size_t failed = 0;
+  for (const TestCase& c : suite.cases) failed += c.findings.empty() ? 0 : 1;
+  out << "  <testsuite name=\"" << xml(suiteName) << "\" tests=\"" << suite.cases.size() << "\" failures=\"" << failed
+      << "\" errors=\"0\" skipped=\"0\">\n";
+  for (const TestCase& c : suite.cases) {
+    out << "    <testcase classname=\"" << xml(suiteName) << "\" name=\"" << xml(c.name) << "\"";
+    if (c.place) out << " file=\"" << xml(c.place->path) << "\" line=\"" << c.place->line << "\"";
+    if (c.findings.empty()) {
+      out << "/>\n";
+      continue;
+    }
+    const Finding& first = *c.findings.front();
+    out << ">\n      <failure type=\"" << severityId(first.severity) << "\" message=\"" << xml(first.message) << "\">";
+    for (const Finding* f : c.findings) {
+      out << xml(findingLine(*f, places.of(*f), places.liveSubject(*f))) << "&#10;";
+    }
+    out << "</failure>\n    </testcase>\n";
+  }
+  out << "  </testsuite>\n";
+}
+
+// Input errors (and nothing checked) fail the gate: error cases of a `kafkalint inputs` suite.
+void writeInputErrors(std::ostream& out, const Report& report, std::size_t errors) {
+  out << "  <testsuite name=\"kafkalint inputs\" tests=\"" << errors << "\" failures=\"0\" errors=\"" << errors
+      << "\" skipped=\"0\">\n";
+  for (const InputError& e : report.errors) {
+    out << "    <testcase classname=\"kafkalint inputs\" name=\"" << xml(e.path()) << "\">\n"
+        << "      <error type=\"input-error\" message=\"" << xml(e.what()) << "\">" << xml(e.what())
+        << "</error>\n    </testcase>\n";
+  }
+  if (report.verdict.nothingChecked) {
+    out << "    <testcase classname=\"kafkalint inputs\" name=\"inputs\">\n"
+        << "      <error type=\"nothing-checked\" message=\"nothing checked: no Kafka configuration found\"/>\n"
+        << "    </testcase>\n";
+  }
+  out << "  </testsuite>\n";
+}
+
+}  // namespace
+
+void writeJunit(std::ostream& out, const Report& report, const std::filesystem::path& workingDirectory) {
+  const ci::Places places(report.model, workingDirectory);
+  const std::map<std::string, Suite> suites = suitesOf(report, places);
   std::size_t tests = 0, failures = 0;
   for (const auto& [id, suite] : suites) {
     tests += suite.cases.size();
     for (const TestCase& c : suite.cases) failures += c.findings.empty() ? 0 : 1;
   }
-  const bool noInput = ci::nothingChecked(report.model, report.errors, report.exitCode);
-  const std::size_t errors = report.errors.size() + (noInput ? 1 : 0);
+  const std::size_t errors = report.errors.size() + (report.verdict.nothingChecked ? 1 : 0);
 
   out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
   out << "<testsuites name=\"kafkalint\" tests=\"" << tests + errors << "\" failures=\"" << failures << "\" errors=\""
@@ -108,43 +151,9 @@ void writeJunit(std::ostream& out, const Report& report, const std::filesystem::
   for (const auto& [id, suite] : suites) {
     if (suite.cases.empty()) continue;
     const RuleInfo* rule = report.rules.find(id);
-    const std::string suiteName = rule != nullptr ? id + " " + rule->name : id;
-    std::size_t failed = 0;
-    for (const TestCase& c : suite.cases) failed += c.findings.empty() ? 0 : 1;
-    out << "  <testsuite name=\"" << xml(suiteName) << "\" tests=\"" << suite.cases.size() << "\" failures=\"" << failed
-        << "\" errors=\"0\" skipped=\"0\">\n";
-    for (const TestCase& c : suite.cases) {
-      out << "    <testcase classname=\"" << xml(suiteName) << "\" name=\"" << xml(c.name) << "\"";
-      if (c.place) out << " file=\"" << xml(c.place->path) << "\" line=\"" << c.place->line << "\"";
-      if (c.findings.empty()) {
-        out << "/>\n";
-        continue;
-      }
-      const Finding& first = *c.findings.front();
-      out << ">\n      <failure type=\"" << severityId(first.severity) << "\" message=\"" << xml(first.message)
-          << "\">";
-      for (const Finding* f : c.findings) {
-        out << xml(findingLine(*f, places.of(*f), places.liveSubject(*f))) << "&#10;";
-      }
-      out << "</failure>\n    </testcase>\n";
-    }
-    out << "  </testsuite>\n";
+    writeSuite(out, rule != nullptr ? id + " " + rule->name : id, suite, places);
   }
-  if (errors > 0) {
-    out << "  <testsuite name=\"kafkalint inputs\" tests=\"" << errors << "\" failures=\"0\" errors=\"" << errors
-        << "\" skipped=\"0\">\n";
-    for (const InputError& e : report.errors) {
-      out << "    <testcase classname=\"kafkalint inputs\" name=\"" << xml(e.path()) << "\">\n"
-          << "      <error type=\"input-error\" message=\"" << xml(e.what()) << "\">" << xml(e.what())
-          << "</error>\n    </testcase>\n";
-    }
-    if (noInput) {
-      out << "    <testcase classname=\"kafkalint inputs\" name=\"inputs\">\n"
-          << "      <error type=\"nothing-checked\" message=\"nothing checked: no Kafka configuration found\"/>\n"
-          << "    </testcase>\n";
-    }
-    out << "  </testsuite>\n";
-  }
+  if (errors > 0) writeInputErrors(out, report, errors);
   out << "</testsuites>\n";
 }
 

@@ -7,6 +7,7 @@
 #include "ci_support.hpp"
 #include "kafkalint/report_formats.hpp"
 #include "kafkalint/secrets.hpp"
+#include "kafkalint/text.hpp"
 
 #ifndef KAFKALINT_HOMEPAGE
 #define KAFKALINT_HOMEPAGE "https://kafkalint.dev"
@@ -30,15 +31,9 @@ std::string clipped(std::string text) {
   return text.substr(0, cut) + " ...";
 }
 
-std::string trimmed(const std::string& text) {
-  const std::size_t first = text.find_first_not_of(" \n");
-  if (first == std::string::npos) return "";
-  return text.substr(first, text.find_last_not_of(" \n") - first + 1);
-}
-
 // Rule texts are wrapped in their YAML files: one line per paragraph reads better in CI tools.
 std::string unwrapped(const std::string& text) {
-  std::string out = trimmed(text);
+  std::string out(trimView(text));
   for (std::size_t i = 0; i < out.size(); ++i) {
     if (out[i] != '\n') continue;
     if (i + 1 < out.size() && out[i + 1] == '\n') {
@@ -59,8 +54,9 @@ std::string ruleMarkdown(const RuleInfo& rule) {
   std::string scope;
   for (EntityKind k : rule.scope) scope += (scope.empty() ? "" : ", ") + std::string(entityKindId(k));
   std::string md = "**" + rule.id + " " + rule.name + "** (" + std::string(severityId(rule.severity)) +
-                   "; applies to " + scope + "): " + trimmed(rule.summary) + "\n\n## Why it matters\n\n" +
-                   trimmed(rule.rationale) + "\n\n## How to fix\n\n" + trimmed(rule.remediation) + "\n";
+                   "; applies to " + scope + "): " + std::string(trimView(rule.summary)) + "\n\n## Why it matters\n\n" +
+                   std::string(trimView(rule.rationale)) + "\n\n## How to fix\n\n" +
+                   std::string(trimView(rule.remediation)) + "\n";
   if (!rule.references.empty()) {
     md += "\n## References\n\n";
     for (const std::string& ref : rule.references) md += "- " + ref + "\n";
@@ -155,20 +151,6 @@ Json result(const Finding& f, const std::string& id, const std::map<std::string,
   return r;
 }
 
-std::string_view exitCodeDescription(ExitCode code) {
-  switch (code) {
-    case ExitCode::Ok:
-      return "no finding at or above --fail-on";
-    case ExitCode::Findings:
-      return "findings at or above --fail-on";
-    case ExitCode::InputError:
-      return "usage error or input that could not be used";
-    case ExitCode::CouldNotVerify:
-      return "a check could not be made against the live cluster";
-  }
-  return "";
-}
-
 // Input errors, an audit with nothing to check, checks a live cluster did not allow: the run did
 // not do all it was asked.
 Json notifications(const Report& report, const ci::Places& places) {
@@ -180,7 +162,7 @@ Json notifications(const Report& report, const ci::Places& places) {
     }
     out.push_back(std::move(n));
   }
-  if (ci::nothingChecked(report.model, report.errors, report.exitCode)) {
+  if (report.verdict.nothingChecked) {
     out.push_back({{"level", "error"}, {"message", {{"text", "nothing checked: no Kafka configuration found."}}}});
   }
   if (report.gate != nullptr && !report.gate->staleBaseline.empty()) {
@@ -190,18 +172,33 @@ Json notifications(const Report& report, const ci::Places& places) {
                                   report.gate->baselinePath +
                                   " match no finding any more; write it again with --write-baseline to drop them."}}}});
   }
-  if (report.exitCode == ExitCode::CouldNotVerify) {
-    std::size_t unverified = 0;
-    for (const Finding& f : report.findings) {
-      const RuleInfo* rule = report.rules.find(f.ruleId);
-      unverified += rule != nullptr && rule->templateName == "cluster-unverified" ? 1 : 0;
-    }
+  if (report.verdict.exitCode == ExitCode::CouldNotVerify) {
     out.push_back({{"level", "error"},
                    {"message",
-                    {{"text", "some checks could not be made against the live cluster: " + std::to_string(unverified) +
+                    {{"text", "some checks could not be made against the live cluster: " +
+                                  std::to_string(report.verdict.unverified) +
                                   " cluster-unverified results say what could not be read."}}}});
   }
   return out;
+}
+
+// A stale baseline entry as a finding, for an "absent" result.
+Finding absentFinding(const BaselineEntry& e, const Report& report) {
+  Finding f;
+  f.ruleId = e.identity.rule;
+  const RuleInfo* rule = report.rules.find(e.identity.rule);
+  f.ruleName = rule != nullptr ? rule->name : "";
+  f.severity = rule != nullptr ? rule->severity : Severity::Warning;
+  const std::size_t colon = e.identity.entity.find(':');
+  if (auto kind = parseEntityKind(e.identity.entity.substr(0, colon))) f.entityKind = *kind;
+  f.entityName = colon == std::string::npos ? e.identity.entity : e.identity.entity.substr(colon + 1);
+  f.cluster = e.identity.cluster;
+  f.relatedTopic = e.identity.topic;
+  f.keys = e.identity.keys;
+  f.message = "baseline entry with no matching finding any more (" + report.gate->baselinePath + ":" +
+              std::to_string(e.line) + "): fixed or renamed";
+  f.baselineState = BaselineState::Absent;
+  return f;
 }
 
 }  // namespace
@@ -226,27 +223,14 @@ void writeSarif(std::ostream& out, const Report& report, const std::filesystem::
   // only (GitHub ignores baselineState and would open alerts for them).
   if (report.gate != nullptr && report.gate->showSuppressed) {
     for (const BaselineEntry& e : report.gate->staleBaseline) {
-      Finding f;
-      f.ruleId = e.identity.rule;
-      const RuleInfo* rule = report.rules.find(e.identity.rule);
-      f.ruleName = rule != nullptr ? rule->name : "";
-      f.severity = rule != nullptr ? rule->severity : Severity::Warning;
-      const std::size_t colon = e.identity.entity.find(':');
-      if (auto kind = parseEntityKind(e.identity.entity.substr(0, colon))) f.entityKind = *kind;
-      f.entityName = colon == std::string::npos ? e.identity.entity : e.identity.entity.substr(colon + 1);
-      f.cluster = e.identity.cluster;
-      f.relatedTopic = e.identity.topic;
-      f.keys = e.identity.keys;
-      f.message = "baseline entry with no matching finding any more (" + report.gate->baselinePath + ":" +
-                  std::to_string(e.line) + "): fixed or renamed";
-      f.baselineState = BaselineState::Absent;
+      const Finding f = absentFinding(e, report);
       results.push_back(result(f, fingerprint(f), ruleIndex, places));
     }
   }
 
-  Json invocation{{"executionSuccessful", report.exitCode == ExitCode::Ok || report.exitCode == ExitCode::Findings},
-                  {"exitCode", static_cast<int>(report.exitCode)},
-                  {"exitCodeDescription", exitCodeDescription(report.exitCode)}};
+  Json invocation{{"executionSuccessful", report.verdict.auditComplete()},
+                  {"exitCode", static_cast<int>(report.verdict.exitCode)},
+                  {"exitCodeDescription", report.verdict.description()}};
   if (Json n = notifications(report, places); !n.empty()) invocation["toolExecutionNotifications"] = std::move(n);
   invocation["workingDirectory"] = {{"uri", ci::fileUri(workingDirectory, true)}};
 

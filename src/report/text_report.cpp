@@ -126,6 +126,28 @@ std::string survivalCounts(const std::vector<TopicBudget>& budgets, FailureBudge
   return out;
 }
 
+// Rows of cells, each column as wide as its widest cell; the first row is the header.
+void writeTable(std::ostream& out, const std::vector<std::vector<Cell>>& rows, const Style& style) {
+  const std::size_t columnCount = rows.front().size();
+  std::vector<std::size_t> widths(columnCount, 0);
+  for (const auto& row : rows) {
+    // The reason ending a row without numbers spans the remaining columns: it does not size them.
+    const std::size_t sized = row.size() == columnCount ? columnCount : row.size() - 1;
+    for (std::size_t c = 0; c < sized; ++c) widths[c] = std::max(widths[c], row[c].text.size());
+  }
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    std::string line;
+    for (std::size_t c = 0; c < rows[r].size(); ++c) {
+      const Cell& cell = rows[r][c];
+      const bool last = c + 1 == rows[r].size();
+      const std::size_t pad = last ? 0 : widths[c] - cell.text.size();
+      const std::string text = r == 0 ? style.wrap("1", cell.text) : style.wrap(cell.color, cell.text);
+      line += "  " + (cell.right ? std::string(pad, ' ') + text : text + (last ? "" : std::string(pad, ' ')));
+    }
+    out << line << "\n";
+  }
+}
+
 // The durability budget section: an aligned table, worst topics first (docs/durability-budget.md).
 void writeBudgets(std::ostream& out, const std::vector<TopicBudget>& budgets, const Style& style, bool verbose) {
   if (budgets.empty()) return;
@@ -148,28 +170,10 @@ void writeBudgets(std::ostream& out, const std::vector<TopicBudget>& budgets, co
   for (auto& row : rows) {
     for (Cell& cell : row) cell.text = printable(cell.text);  // topic names come from the inputs
   }
-  const std::size_t columnCount = rows.front().size();
-  std::vector<std::size_t> widths(columnCount, 0);
-  for (const auto& row : rows) {
-    // The reason ending a row without numbers spans the remaining columns: it does not size them.
-    const std::size_t sized = row.size() == columnCount ? columnCount : row.size() - 1;
-    for (std::size_t c = 0; c < sized; ++c) widths[c] = std::max(widths[c], row[c].text.size());
-  }
-
   out << "\n"
       << style.wrap("1", "Durability budget")
       << ": failures each topic survives, brokers / racks (\"-\": racks not known), at its worst partition\n";
-  for (std::size_t r = 0; r < rows.size(); ++r) {
-    std::string line;
-    for (std::size_t c = 0; c < rows[r].size(); ++c) {
-      const Cell& cell = rows[r][c];
-      const bool last = c + 1 == rows[r].size();
-      const std::size_t pad = last ? 0 : widths[c] - cell.text.size();
-      const std::string text = r == 0 ? style.wrap("1", cell.text) : style.wrap(cell.color, cell.text);
-      line += "  " + (cell.right ? std::string(pad, ' ') + text : text + (last ? "" : std::string(pad, ' ')));
-    }
-    out << line << "\n";
-  }
+  writeTable(out, rows, style);
   if (shown < budgets.size()) {
     out << "  ... the " << shown << " worst of " << budgets.size() << " topics are shown; -v lists them all\n";
   }
@@ -208,42 +212,54 @@ void writeStaleBaseline(std::ostream& out, const GateSummary& gate, const Style&
   }
 }
 
-}  // namespace
+// One finding: `path:line:col: severity ID [name] message`, and (-v) its effective values.
+void writeFinding(std::ostream& out, const Finding& f, const SourceFiles& files, const Style& style, bool verbose) {
+  const std::string entity = std::string(entityKindId(f.entityKind)) + " " + f.entityName;
+  std::string where = !f.location.valid()    ? entity
+                      : f.location.line == 0 ? files.path(f.location.file) + " " + entity  // a live cluster
+                                             : files.path(f.location.file) + ":" + std::to_string(f.location.line) +
+                                                   ":" + std::to_string(f.location.column);
+  // Names and messages quote the inputs: printed through printable(), never raw.
+  out << style.wrap("1", printable(where)) << ": " << style.severity(f.severity) << " " << f.ruleId << " ["
+      << f.ruleName << "] " << printable(f.message);
+  if (!f.suppressions.empty()) {
+    const Suppression& s = f.suppressions.front();
+    out << style.wrap("2", std::string(" [suppressed") + (s.kind == Suppression::Kind::InSource ? " inline" : "") +
+                               ": " + printable(s.justification) + "]");
+  } else if (f.baselineState == BaselineState::Unchanged) {
+    out << style.wrap("2", " [in baseline]");
+  }
+  out << "\n";
+  if (!verbose) return;
+  for (const EffectiveEntry& e : f.effective) {
+    out << "    " << printable(e.key) << " = " << printable(e.isSet ? e.value : "(not set)") << "  ("
+        << printable(describeProvenance(e.provenance, files)) << ")\n";
+  }
+}
 
-void writeText(std::ostream& out, const Report& report, const TextOptions& options) {
-  const Style style{options.color};
-  const SourceFiles& files = report.model.files;
-  std::size_t counts[3] = {0, 0, 0};
-  for (const Finding& f : report.findings) {
-    const bool accepted = !countsForGate(f);
-    if (!accepted) ++counts[static_cast<int>(f.severity)];
-    const std::string entity = std::string(entityKindId(f.entityKind)) + " " + f.entityName;
-    std::string where = !f.location.valid()    ? entity
-                        : f.location.line == 0 ? files.path(f.location.file) + " " + entity  // a live cluster
-                                               : files.path(f.location.file) + ":" + std::to_string(f.location.line) +
-                                                     ":" + std::to_string(f.location.column);
-    // Names and messages quote the inputs: printed through printable(), never raw.
-    out << style.wrap("1", printable(where)) << ": " << style.severity(f.severity) << " " << f.ruleId << " ["
-        << f.ruleName << "] " << printable(f.message);
-    if (!f.suppressions.empty()) {
-      const Suppression& s = f.suppressions.front();
-      out << style.wrap("2", std::string(" [suppressed") + (s.kind == Suppression::Kind::InSource ? " inline" : "") +
-                                 ": " + printable(s.justification) + "]");
-    } else if (f.baselineState == BaselineState::Unchanged) {
-      out << style.wrap("2", " [in baseline]");
-    }
-    out << "\n";
-    if (options.verbose) {
-      for (const EffectiveEntry& e : f.effective) {
-        out << "    " << printable(e.key) << " = " << printable(e.isSet ? e.value : "(not set)") << "  ("
-            << printable(describeProvenance(e.provenance, files)) << ")\n";
-      }
+// "; 2 suppressed (1 inline, 1 by [[suppress]] entries); 5 in the baseline..."
+std::string gateSummary(const GateSummary& gate) {
+  std::string summary;
+  const std::size_t suppressed = gate.suppressedInline + gate.suppressedByEntry;
+  if (suppressed > 0) {
+    summary += "; " + std::to_string(suppressed) + " suppressed (" + std::to_string(gate.suppressedInline) +
+               " inline, " + std::to_string(gate.suppressedByEntry) + " by [[suppress]] entries)";
+  }
+  if (gate.baselineUsed) {
+    summary += "; " + std::to_string(gate.baselined) + " in the baseline";
+    if (!gate.staleBaseline.empty()) {
+      const std::size_t n = gate.staleBaseline.size();
+      summary += ", " + std::to_string(n) + (n == 1 ? " stale baseline entry" : " stale baseline entries");
     }
   }
+  if ((suppressed > 0 || gate.baselined > 0) && !gate.showSuppressed) summary += " (--show-suppressed lists them)";
+  if (gate.excluded > 0) summary += "; " + plural(gate.excluded, "finding") + " on excluded entities";
+  if (gate.belowMinSeverity > 0) summary += "; " + std::to_string(gate.belowMinSeverity) + " below --min-severity";
+  return summary;
+}
 
-  if (report.budgets != nullptr) writeBudgets(out, *report.budgets, style, options.verbose);
-  if (report.gate != nullptr) writeStaleBaseline(out, *report.gate, style, options.verbose);
-
+// The last line: counts of what fails the gate, what was checked, under which defaults.
+std::string summaryLine(const Report& report, const std::size_t (&counts)[3]) {
   std::size_t checked = 0, skipped = 0, unclassified = 0;
   std::map<EntityKind, std::size_t> kinds;
   for (const InputRecord& in : report.model.inputs) {
@@ -273,24 +289,22 @@ void writeText(std::ostream& out, const Report& report, const TextOptions& optio
   if (skipped > 0) summary += "; " + plural(skipped, "file") + " skipped";
   if (unclassified > 0) summary += "; " + plural(unclassified, "file") + " not recognised";
   if (!report.errors.empty()) summary += "; " + plural(report.errors.size(), "input error");
-  if (const GateSummary* gate = report.gate) {
-    const std::size_t suppressed = gate->suppressedInline + gate->suppressedByEntry;
-    if (suppressed > 0) {
-      summary += "; " + std::to_string(suppressed) + " suppressed (" + std::to_string(gate->suppressedInline) +
-                 " inline, " + std::to_string(gate->suppressedByEntry) + " by [[suppress]] entries)";
-    }
-    if (gate->baselineUsed) {
-      summary += "; " + std::to_string(gate->baselined) + " in the baseline";
-      if (!gate->staleBaseline.empty()) {
-        const std::size_t n = gate->staleBaseline.size();
-        summary += ", " + std::to_string(n) + (n == 1 ? " stale baseline entry" : " stale baseline entries");
-      }
-    }
-    if ((suppressed > 0 || gate->baselined > 0) && !gate->showSuppressed) summary += " (--show-suppressed lists them)";
-    if (gate->excluded > 0) summary += "; " + plural(gate->excluded, "finding") + " on excluded entities";
-    if (gate->belowMinSeverity > 0) summary += "; " + std::to_string(gate->belowMinSeverity) + " below --min-severity";
+  if (report.gate != nullptr) summary += gateSummary(*report.gate);
+  return summary;
+}
+
+}  // namespace
+
+void writeText(std::ostream& out, const Report& report, const TextOptions& options) {
+  const Style style{options.color};
+  std::size_t counts[3] = {0, 0, 0};
+  for (const Finding& f : report.findings) {
+    if (countsForGate(f)) ++counts[static_cast<int>(f.severity)];
+    writeFinding(out, f, report.model.files, style, options.verbose);
   }
-  out << style.wrap("1", "kafkalint: ") << summary << "\n";
+  if (report.budgets != nullptr) writeBudgets(out, *report.budgets, style, options.verbose);
+  if (report.gate != nullptr) writeStaleBaseline(out, *report.gate, style, options.verbose);
+  out << style.wrap("1", "kafkalint: ") << summaryLine(report, counts) << "\n";
 }
 
 }  // namespace kafkalint

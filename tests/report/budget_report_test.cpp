@@ -22,8 +22,8 @@ struct BudgetAudit {
   }
   [[nodiscard]] Report report() const {
     const KafkaVersion v = *KafkaVersion::parse("4.1");
-    return Report{audit.loaded.model, builtinRules(), audit.findings, audit.loaded.errors, v, v,
-                  ExitCode::Findings, &budgets};
+    return Report{audit.loaded.model,          builtinRules(), audit.findings, audit.loaded.errors, v, v,
+                  Verdict{ExitCode::Findings}, &budgets};
   }
   [[nodiscard]] std::string text(bool verbose = false) const {
     std::ostringstream out;
@@ -143,8 +143,10 @@ TEST_CASE("text report: no topics, no budget section") {
   std::vector<TopicBudget> none;
   const KafkaVersion v = *KafkaVersion::parse("4.1");
   std::ostringstream out;
-  writeText(out, Report{a.loaded.model, builtinRules(), a.findings, a.loaded.errors, v, v, ExitCode::Findings, &none},
-            TextOptions{});
+  writeText(
+      out,
+      Report{a.loaded.model, builtinRules(), a.findings, a.loaded.errors, v, v, Verdict{ExitCode::Findings}, &none},
+      TextOptions{});
   CHECK(out.str().find("Durability budget") == std::string::npos);
 }
 
@@ -185,8 +187,8 @@ TEST_CASE("JSON report: nominal budgets of file topics follow the schema") {
   const auto budgets = durabilityBudgets(a.loaded.model, resolver);
   const KafkaVersion v = *KafkaVersion::parse("4.1");
   std::ostringstream out;
-  writeJson(out,
-            Report{a.loaded.model, builtinRules(), a.findings, a.loaded.errors, v, v, ExitCode::Findings, &budgets});
+  writeJson(out, Report{a.loaded.model, builtinRules(), a.findings, a.loaded.errors, v, v, Verdict{ExitCode::Findings},
+                        &budgets});
   CHECK(reportSchemaErrors(out.str()) == "");
   auto doc = nlohmann::json::parse(out.str());
   REQUIRE(doc["durabilityBudget"].size() == 2);

@@ -19,7 +19,7 @@ using Kind = OutputArgument::Kind;
 std::string plan(const std::vector<OutputArgument>& args, bool actions = false) {
   std::string out;
   for (const ReportOutput& o : planOutputs(args, actions)) {
-    out += (out.empty() ? "" : " ") + std::string(reportFormatId(o.format)) + ">" + (o.path.empty() ? "-" : o.path);
+    out += (out.empty() ? "" : " ") + std::string(o.format->id) + ">" + (o.path.empty() ? "-" : o.path);
   }
   return out;
 }
@@ -27,7 +27,7 @@ std::string plan(const std::vector<OutputArgument>& args, bool actions = false) 
 std::string planError(const std::vector<OutputArgument>& args) {
   try {
     planOutputs(args, false);
-  } catch (const std::invalid_argument& e) {
+  } catch (const UsageError& e) {
     return e.what();
   }
   return "";
@@ -35,7 +35,7 @@ std::string planError(const std::vector<OutputArgument>& args) {
 
 Report reportOf(const Audit& a, ExitCode exit = ExitCode::Findings) {
   const KafkaVersion v = *KafkaVersion::parse("4.1");
-  return Report{a.loaded.model, builtinRules(), a.findings, a.loaded.errors, v, v, exit};
+  return Report{a.loaded.model, builtinRules(), a.findings, a.loaded.errors, v, v, Verdict{exit}};
 }
 
 TEST_CASE("--output belongs to the --format before it; FORMAT:FILE names a file; one report on stdout") {
@@ -66,6 +66,24 @@ TEST_CASE("ambiguous or impossible pairings are usage errors") {
         std::string::npos);
   CHECK(planError({{Kind::Format, "json:r"}, {Kind::Format, "sarif:r"}}).find("two reports would be written to r") !=
         std::string::npos);
+}
+
+TEST_CASE("every format is a row of one table: id, writer, audience, description") {
+  CHECK(reportFormatList() == "text, json, sarif, github, junit, gitlab");
+  CHECK(reportFormatDefaults() == "default text, plus github when GITHUB_ACTIONS=true");
+  Audit a = audit("acks=1\n", {.name = "p.properties", .kind = "producer"});
+  for (const ReportFormat& f : reportFormats()) {
+    INFO(f.id);
+    CHECK(findReportFormat(f.id) == &f);
+    CHECK_FALSE(f.description.empty());
+    std::ostringstream out;
+    writeReport(out, f, reportOf(a), {TextOptions{}, "/work"});
+    CHECK(out.str().find("KL0301") != std::string::npos);
+  }
+  CHECK(findReportFormat("xml") == nullptr);
+  CHECK(findReportFormat("text")->forPeople());
+  CHECK(findReportFormat("github")->forPeople());
+  CHECK_FALSE(findReportFormat("sarif")->forPeople());
 }
 
 TEST_CASE("paths are percent-encoded byte by byte, '/' kept") {

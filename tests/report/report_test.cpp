@@ -15,7 +15,7 @@ namespace {
 
 Report reportOf(const Audit& a) {
   const KafkaVersion v = *KafkaVersion::parse("4.1");
-  return Report{a.loaded.model, builtinRules(), a.findings, a.loaded.errors, v, v, ExitCode::Findings};
+  return Report{a.loaded.model, builtinRules(), a.findings, a.loaded.errors, v, v, Verdict{ExitCode::Findings}};
 }
 
 std::string text(const Audit& a, bool verbose = false, bool color = false) {

@@ -50,7 +50,7 @@ struct SuppressionEntry {
   std::string file;                // a path glob ("" = any file)
   std::string reason;
   std::optional<Date> expires;
-  SourceLocation location;  // of the entry in its file (model files)
+  SourceLocation location;  // of the entry in its file, once located (locateSuppressionEntries)
   std::string sourceFile;   // that file's path
   std::uint32_t line = 0;
 };
@@ -75,6 +75,24 @@ struct ToolConfig {
   std::map<std::string, std::map<std::string, ConfigSetting<Value>>> ruleParams;  // rule -> parameter -> value
   std::vector<SuppressionEntry> suppressions;
 };
+
+// Which tool configuration a run reads, and what it adds to it.
+struct ConfigSource {
+  std::string file;                           // --config FILE
+  bool none = false;                          // --no-config
+  std::string fromEnvironment;                // KAFKALINT_CONFIG
+  std::string profile;                        // --profile NAME
+  std::vector<std::string> suppressionFiles;  // --suppressions FILE
+};
+
+// The tool configuration of a run: the file named (--config, else KAFKALINT_CONFIG) or found from
+// the working directory up (none with --no-config), with the profile applied and the suppression
+// files read. Throws UsageError: a file that cannot be used, a profile without a file.
+ToolConfig readToolConfig(const ConfigSource& source);
+
+// The files of the [[suppress]] entries are files of the run like its inputs: findings about an
+// entry (unused, expired) point at it. Adds them to `files` and sets each entry's location.
+void locateSuppressionEntries(ToolConfig& config, SourceFiles& files);
 
 // The .kafkalint.toml that applies in `start`: the first found from there upwards, stopping at the
 // repository root (a directory holding .git). nullopt when there is none.

@@ -4,28 +4,19 @@
 #pragma once
 
 #include <cstdint>
-#include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "kafkalint/budget.hpp"
 #include "kafkalint/config.hpp"
 #include "kafkalint/entity.hpp"
 #include "kafkalint/finding.hpp"
+#include "kafkalint/identity.hpp"
 #include "kafkalint/rules.hpp"
+#include "kafkalint/verdict.hpp"
 
 namespace kafkalint {
-
-// A finding's identity, independent of lines and message text: rule, entity, keys.
-struct FindingIdentity {
-  std::string rule;
-  std::string entity;  // "topic:orders"
-  std::string cluster;
-  std::string topic;  // rules over the topics a client uses
-  std::vector<std::string> keys;
-  friend auto operator<=>(const FindingIdentity&, const FindingIdentity&) = default;
-};
-FindingIdentity identityOf(const Finding& finding);
 
 // The findings accepted when the baseline was written.
 struct BaselineEntry {
@@ -46,11 +37,17 @@ Baseline parseBaseline(const std::string& path, std::string_view content);
 std::string baselineText(const std::vector<Finding>& findings, const SourceFiles& files);
 
 struct GateOptions {
-  const ToolConfig* config = nullptr;  // exclusions, suppression entries, inline suppressions on or off
+  // Exclusions, suppression entries (located in the model's files: locateSuppressionEntries),
+  // inline suppressions on or off. nullptr: none of them.
+  const ToolConfig* config = nullptr;
   const Baseline* baseline = nullptr;
+  // --write-baseline FILE: the run's own accepted findings are its baseline (FILE names it in the
+  // reports), instead of `baseline`.
+  std::string recordBaseline;
   Severity minSeverity = Severity::Note;
   bool showSuppressed = false;
   Date today;
+  VerdictRules verdict;
 };
 
 struct GateSummary {
@@ -67,18 +64,21 @@ struct GateSummary {
 
 struct GateResult {
   std::vector<Finding> reported;  // what the reports show (suppressed ones only with showSuppressed)
-  std::vector<Finding> accepted;  // unsuppressed findings, for --write-baseline
+  std::vector<Finding> accepted;  // unsuppressed findings: what a baseline written now records
   GateSummary summary;
+  Verdict verdict;
 };
 
 // Applies exclusions, inline suppressions (model.directives), suppression entries and the
-// baseline to the findings, adding findings of the suppression rules (KL9011-KL9013) for
-// malformed, unknown, unused and expired suppressions.
-// The files of the suppression entries are added to model.files, so that findings can point at them.
-GateResult applyGate(std::vector<Finding> findings, Model& model, const RuleSet& rules, const GateOptions& options);
+// baseline to the findings, adds findings of the suppression rules (KL9011-KL9013) for
+// malformed, unknown, unused and expired suppressions, and decides the verdict.
+GateResult applyGate(std::vector<Finding> findings, const Model& model, const RuleSet& rules,
+                     const GateOptions& options);
 
 // Whether the tool configuration excludes an entity (`exclude`).
 bool isExcluded(const ToolConfig& config, EntityKind kind, std::string_view name);
+// The budgets of the topics the configuration does not exclude.
+std::vector<TopicBudget> excludeBudgets(std::vector<TopicBudget> budgets, const ToolConfig& config);
 
 // The baseline --write-baseline writes, without reading it back.
 Baseline baselineOf(const std::vector<Finding>& findings, const std::string& path);

@@ -10,9 +10,11 @@
 #include "kafkalint/errors.hpp"
 #include "kafkalint/finding.hpp"
 #include "kafkalint/gate.hpp"
+#include "kafkalint/identity.hpp"
 #include "kafkalint/kafka_version.hpp"
 #include "kafkalint/rule_docs.hpp"  // rule documentation
 #include "kafkalint/rules.hpp"
+#include "kafkalint/verdict.hpp"
 
 namespace kafkalint {
 
@@ -25,8 +27,8 @@ struct Report {
   const std::vector<Finding>& findings;
   const std::vector<InputError>& errors;
   KafkaVersion kafkaVersion;
-  KafkaVersion clientVersion;  // of Java clients; usually kafkaVersion
-  ExitCode exitCode = ExitCode::Ok;
+  KafkaVersion clientVersion;                         // of Java clients; usually kafkaVersion
+  Verdict verdict;                                    // the gate's: the exit code the run ends with, and why
   const std::vector<TopicBudget>* budgets = nullptr;  // durabilityBudgets(); nullptr: not computed
   const GateSummary* gate = nullptr;                  // suppressions and baseline; nullptr: no gate applied
 };
@@ -38,9 +40,6 @@ struct TextOptions {
 
 void writeText(std::ostream& out, const Report& report, const TextOptions& options);
 void writeJson(std::ostream& out, const Report& report);
-
-// A stable identity for a finding (rule, entity, keys), independent of line numbers.
-std::string fingerprint(const Finding& finding);
 
 std::string_view toolVersion();
 

@@ -80,6 +80,7 @@ std::vector<Finding> audit(const RuleTestCase& c, const CaseDirectory& dir, Rule
   ToolConfig config;
   for (const std::string& file : c.suppressions) loadSuppressionFile(config, dir.file(file));
   configureRules(rules, config);  // resolves the rule names of suppression entries
+  locateSuppressionEntries(config, loaded.model.files);
   GateOptions options;
   options.config = &config;
   options.today = today();
