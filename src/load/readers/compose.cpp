@@ -415,7 +415,9 @@ class ComposeReader {
   void notePlacement(const EnvVar& var) {
     const std::string& json = var.value;
     auto countIn = [&json](std::string_view section) -> std::optional<int> {
-      auto start = json.find("\"" + std::string(section) + "\"");
+      std::string quoted(1, '"');
+      quoted.append(section).push_back('"');
+      auto start = json.find(quoted);
       if (start == std::string::npos) return std::nullopt;
       auto open = json.find('[', start);
       auto close = json.find(']', open);
