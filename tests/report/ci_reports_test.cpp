@@ -19,7 +19,10 @@ using Kind = OutputArgument::Kind;
 std::string plan(const std::vector<OutputArgument>& args, bool actions = false) {
   std::string out;
   for (const ReportOutput& o : planOutputs(args, actions)) {
-    out += (out.empty() ? "" : " ") + std::string(reportFormatId(o.format)) + ">" + (o.path.empty() ? "-" : o.path);
+    out.append(out.empty() ? "" : " ")
+        .append(reportFormatId(o.format))
+        .append(">")
+        .append(o.path.empty() ? "-" : o.path);
   }
   return out;
 }
