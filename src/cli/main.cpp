@@ -17,6 +17,7 @@ extern char** environ;
 
 #include "kafkalint/budget.hpp"
 #include "kafkalint/catalog.hpp"
+#include "kafkalint/dialect_table.hpp"
 #include "kafkalint/evaluate.hpp"
 #include "kafkalint/gate.hpp"
 #include "kafkalint/live.hpp"
@@ -488,8 +489,8 @@ int run(int argc, char** argv) {
       ->add_option(
           "--kind", check.kinds,
           "KIND[:DIALECT]=PATH: what a file configures. For .properties files: broker, controller, "
-          "producer, consumer, client, connect (dialect java, librdkafka or scala). For YAML/TOML/.env "
-          "files, the input kind: " +
+          "producer, consumer, client, connect (dialect " +
+              propertiesDialectList() + "). For YAML/TOML/.env files, the input kind: " +
               [] {
                 std::string ids;
                 for (const std::string& id : inputReaderIds()) ids += (ids.empty() ? "" : ", ") + id;

@@ -56,6 +56,8 @@ class ClusterDialect final : public Dialect {
 
 }  // namespace
 
-std::unique_ptr<Dialect> makeClusterDialect() { return std::make_unique<ClusterDialect>(); }
+std::unique_ptr<Dialect> makeClusterDialect(EntityKind /*kind*/, const KafkaVersion& /*version*/) {
+  return std::make_unique<ClusterDialect>();
+}
 
 }  // namespace kafkalint

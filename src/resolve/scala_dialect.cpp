@@ -91,6 +91,8 @@ class ScalaDialect final : public Dialect {
 
 }  // namespace
 
-std::unique_ptr<Dialect> makeScalaDialect(EntityKind kind) { return std::make_unique<ScalaDialect>(kind); }
+std::unique_ptr<Dialect> makeScalaDialect(EntityKind kind, const KafkaVersion& /*version*/) {
+  return std::make_unique<ScalaDialect>(kind);
+}
 
 }  // namespace kafkalint

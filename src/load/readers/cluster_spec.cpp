@@ -5,6 +5,7 @@
 #include <set>
 
 #include "input_readers.hpp"
+#include "kafkalint/dialect_table.hpp"
 #include "kafkalint/errors.hpp"
 #include "readers/tree_reading.hpp"
 
@@ -127,13 +128,14 @@ class SpecReader {
     std::string dialect = "java";
     if (const TreeNode* d = node.get("dialect")) {
       dialect = scalar(*d, "a dialect");
-      if (dialect != "java" && dialect != "librdkafka" && dialect != "scala") {
-        fail(*d, "expected dialect java, librdkafka or scala");
-      }
+      const DialectInfo* known = findDialect(dialect);
+      if (known == nullptr || !known->readsPropertiesFiles()) fail(*d, "expected dialect " + propertiesDialectList());
     }
     std::optional<KafkaVersion> version = version_;
     if (const TreeNode* v = node.get("kafka_version")) {
-      if (dialect != "java") fail(*v, "kafka_version applies to Java clients (the Kafka release of the client)");
+      if (findDialect(dialect)->release != DialectRelease::FollowsKafka) {
+        fail(*v, "kafka_version applies to Java clients (the Kafka release of the client)");
+      }
       version = versionOf(*v);
     }
     Entity* first = nullptr;
