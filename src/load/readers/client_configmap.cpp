@@ -10,7 +10,7 @@
 #include <algorithm>
 
 #include "classify.hpp"
-#include "input_readers.hpp"
+#include "input_builder.hpp"
 #include "kafkalint/errors.hpp"
 #include "kafkalint/properties_parser.hpp"
 #include "kafkalint/text.hpp"

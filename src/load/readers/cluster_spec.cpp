@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <set>
 
-#include "input_readers.hpp"
+#include "input_builder.hpp"
 #include "kafkalint/dialect_table.hpp"
 #include "kafkalint/errors.hpp"
 #include "readers/tree_reading.hpp"

@@ -17,7 +17,7 @@
 #include <map>
 #include <set>
 
-#include "input_readers.hpp"
+#include "input_builder.hpp"
 #include "kafkalint/errors.hpp"
 #include "kafkalint/text.hpp"
 

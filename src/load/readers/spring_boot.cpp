@@ -16,7 +16,7 @@
 #include <map>
 #include <span>
 
-#include "input_readers.hpp"
+#include "input_builder.hpp"
 #include "kafkalint/catalog.hpp"
 #include "kafkalint/errors.hpp"
 #include "kafkalint/text.hpp"

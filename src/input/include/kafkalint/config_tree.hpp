@@ -80,4 +80,7 @@ void checkYamlNodeCount(const std::string& displayPath, std::string_view text, s
 ConfigTree parseYamlTree(FileId file, const std::string& displayPath, std::string_view text);
 ConfigTree parseTomlTree(FileId file, const std::string& displayPath, std::string_view text);
 
+// A .properties or .env text as one document, a one-level mapping (src/input/flat_tree.cpp).
+ConfigTree flatTree(FileId file, const struct PropertiesDocument& doc);
+
 }  // namespace kafkalint
