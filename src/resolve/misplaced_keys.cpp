@@ -4,7 +4,27 @@
 
 namespace kafkalint {
 
-// A key of another kind of configuration, which this one silently ignores.
+namespace {
+
+// A Java producer's or consumer's config: keys of the other client, of topics and brokers, of
+// librdkafka and of the Scala clients.
+std::optional<std::string> clientNote(const Catalog& catalog, bool producer, std::string_view key) {
+  auto known = [&](ConfigScope s) { return catalog.knownInAnyRelease(s, key); };
+  const std::string self = producer ? "producer" : "consumer";
+  const std::string other = producer ? "consumer" : "producer";
+  if (known(producer ? ConfigScope::Consumer : ConfigScope::Producer)) {
+    return "it is a " + other + " setting; " + self + "s ignore it";
+  }
+  if (known(ConfigScope::Topic) || known(ConfigScope::Broker))
+    return "it is a topic/broker setting; " + self + "s ignore it";
+  if (catalog.librdkafka(key)) return "it is a librdkafka property; the Java " + self + " ignores it";
+  if (catalog.scala(key, producer))
+    return "it is a Kafka 0.8 Scala " + self + " setting; the Java " + self + " ignores it";
+  return std::nullopt;
+}
+
+}  // namespace
+
 std::optional<std::string> otherScopeNote(ConfigScope scope, std::string_view key) {
   const Catalog& catalog = Catalog::instance();
   auto known = [&](ConfigScope s) { return catalog.knownInAnyRelease(s, key); };
@@ -18,23 +38,8 @@ std::optional<std::string> otherScopeNote(ConfigScope scope, std::string_view ke
       if (known(ConfigScope::Producer) || known(ConfigScope::Consumer)) return std::string("it is a client setting");
       break;
     case ConfigScope::Producer:
-      if (known(ConfigScope::Consumer)) return std::string("it is a consumer setting; producers ignore it");
-      if (known(ConfigScope::Topic) || known(ConfigScope::Broker)) {
-        return std::string("it is a topic/broker setting; producers ignore it");
-      }
-      if (catalog.librdkafka(key)) return std::string("it is a librdkafka property; the Java producer ignores it");
-      if (catalog.scala(key, true))
-        return std::string("it is a Kafka 0.8 Scala producer setting; the Java producer ignores it");
-      break;
     case ConfigScope::Consumer:
-      if (known(ConfigScope::Producer)) return std::string("it is a producer setting; consumers ignore it");
-      if (known(ConfigScope::Topic) || known(ConfigScope::Broker)) {
-        return std::string("it is a topic/broker setting; consumers ignore it");
-      }
-      if (catalog.librdkafka(key)) return std::string("it is a librdkafka property; the Java consumer ignores it");
-      if (catalog.scala(key, false))
-        return std::string("it is a Kafka 0.8 Scala consumer setting; the Java consumer ignores it");
-      break;
+      return clientNote(catalog, scope == ConfigScope::Producer, key);
     case ConfigScope::Topic:
       if (known(ConfigScope::Broker)) return std::string("it is a broker setting, not a topic config");
       break;

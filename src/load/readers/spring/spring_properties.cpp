@@ -2,7 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
-#include <optional>
+#include <initializer_list>
 
 #include "kafkalint/text.hpp"
 
@@ -10,12 +10,23 @@ namespace kafkalint {
 
 namespace {
 
-// The leading digits of `t` as a number, or nullopt when there are none (or too many).
-std::optional<long long> leadingNumber(const std::string& t, std::size_t& digits) {
-  digits = 0;
-  while (digits < t.size() && std::isdigit(static_cast<unsigned char>(t[digits]))) ++digits;
-  if (digits == 0 || digits > 12) return std::nullopt;
-  return std::stoll(t.substr(0, digits));
+struct Unit {
+  std::string_view suffix;
+  long long factor;
+};
+
+// `normalised` (trimmed, its unit in the case of `units`) as a number times its unit's factor, or
+// `original` as written when it is not a whole number with one of the units.
+std::string scaled(const std::string& normalised, std::string_view original, std::initializer_list<Unit> units) {
+  std::size_t digits = 0;
+  while (digits < normalised.size() && std::isdigit(static_cast<unsigned char>(normalised[digits]))) ++digits;
+  if (digits == 0 || digits > 12) return std::string(original);
+  const long long n = std::stoll(normalised.substr(0, digits));
+  const std::string_view unit = std::string_view(normalised).substr(digits);
+  for (const Unit& u : units) {
+    if (unit == u.suffix) return std::to_string(n * u.factor);
+  }
+  return std::string(original);
 }
 
 }  // namespace
@@ -130,29 +141,13 @@ std::string placeholderDetail(const std::vector<std::string>& resolved) {
 }
 
 std::string durationMs(std::string_view text) {
-  const std::string t = toLower(trimView(text));
-  std::size_t digits = 0;
-  const std::optional<long long> n = leadingNumber(t, digits);
-  if (!n) return std::string(text);
-  const std::string_view unit = std::string_view(t).substr(digits);
-  if (unit.empty() || unit == "ms") return std::to_string(*n);
-  if (unit == "s") return std::to_string(*n * 1000);
-  if (unit == "m") return std::to_string(*n * 60'000);
-  if (unit == "h") return std::to_string(*n * 3'600'000);
-  return std::string(text);
+  return scaled(toLower(trimView(text)), text, {{"", 1}, {"ms", 1}, {"s", 1000}, {"m", 60'000}, {"h", 3'600'000}});
 }
 
 std::string dataSizeBytes(std::string_view text) {
   std::string t(trimView(text));
   for (char& c : t) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  std::size_t digits = 0;
-  const std::optional<long long> n = leadingNumber(t, digits);
-  if (!n) return std::string(text);
-  const std::string_view unit = std::string_view(t).substr(digits);
-  if (unit.empty() || unit == "B") return std::to_string(*n);
-  if (unit == "KB") return std::to_string(*n * 1024);
-  if (unit == "MB") return std::to_string(*n * 1024 * 1024);
-  return std::string(text);
+  return scaled(t, text, {{"", 1}, {"B", 1}, {"KB", 1024}, {"MB", 1024 * 1024}});
 }
 
 }  // namespace kafkalint
