@@ -34,7 +34,7 @@ void loadStandardInput(LoadResult& result, const LoadOptions& options) {
   try {
     const bool bom = dropByteOrderMark(content);
     checkText("<stdin>", content);
-    loadPropertiesText(result, "<stdin>", std::move(content), bom, options, "-");
+    loadPropertiesText(result, "<stdin>", content, bom, options, "-");
   } catch (const InputError& e) {
     result.errors.push_back(e);
   }
@@ -76,7 +76,7 @@ void loadFile(LoadResult& result, const InputCandidate& c, const LoadOptions& op
     TextFile text = readTextFile(c.real, c.display);
     const InputSyntax syntax = syntaxOf(c.display);
     if (syntax == InputSyntax::Properties) {
-      loadPropertiesText(result, c.display, std::move(text.content), text.hadByteOrderMark, options, c.real);
+      loadPropertiesText(result, c.display, text.content, text.hadByteOrderMark, options, c.real);
     } else {
       loadStructuredText(result, c.display, c.real, text.content, syntax, options, c.fromDirectory);
     }
@@ -100,7 +100,7 @@ void loadText(LoadResult& result, const std::string& displayPath, std::string co
   const bool bom = dropByteOrderMark(content);
   const InputSyntax syntax = syntaxOf(displayPath);
   if (syntax == InputSyntax::Properties) {
-    loadPropertiesText(result, displayPath, std::move(content), bom, options, displayPath);
+    loadPropertiesText(result, displayPath, content, bom, options, displayPath);
   } else {
     loadStructuredText(result, displayPath, displayPath, content, syntax, options, false);
   }

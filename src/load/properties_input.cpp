@@ -77,8 +77,8 @@ void addEntities(Model& model, const PropertiesDocument& doc, const Classificati
 
 }  // namespace
 
-void loadPropertiesText(LoadResult& result, const std::string& displayPath, std::string content, bool hadByteOrderMark,
-                        const LoadOptions& options, const std::string& realPath) {
+void loadPropertiesText(LoadResult& result, const std::string& displayPath, const std::string& content,
+                        bool hadByteOrderMark, const LoadOptions& options, const std::string& realPath) {
   Model& model = result.model;
   const InputFile file{model.files.add(displayPath), displayPath, realPath, InputSyntax::Properties};
   scanDirectiveComments(model, file.id, content, CommentSyntax::Properties);

@@ -47,7 +47,7 @@ EffectiveValue defaultValue(std::string_view ruleKey, std::string_view name, std
   return ev;
 }
 
-Resolver::Resolver(ResolveOptions options) : options_(std::move(options)) {}
+Resolver::Resolver(ResolveOptions options) : options_(options) {}
 Resolver::~Resolver() = default;
 
 const KafkaVersion& Resolver::versionFor(const Entity& entity) const {

@@ -50,7 +50,8 @@ class ScalaDialect final : public Dialect {
     return std::nullopt;
   }
 
-  [[nodiscard]] std::optional<std::string> validate(const std::string&, std::string_view) const override {
+  [[nodiscard]] std::optional<std::string> validate(const std::string& /*canonical*/,
+                                                    std::string_view /*text*/) const override {
     return std::nullopt;
   }
 

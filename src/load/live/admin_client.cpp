@@ -73,7 +73,7 @@ AdminClient::AdminClient(const LiveOptions& options) : options_(options), scrub_
   char error[512];
   rd_kafka_t* rk = rdk::rd_kafka_new(RD_KAFKA_PRODUCER, conf.get(), error, sizeof error);
   if (rk == nullptr) throw InputError("--bootstrap", 0, 0, "cannot create the Kafka client: " + scrub_(error));
-  conf.release();  // rdk::rd_kafka_new took it
+  static_cast<void>(conf.release());  // rdk::rd_kafka_new took it
   handle_.reset(rk);
 }
 

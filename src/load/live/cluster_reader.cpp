@@ -49,7 +49,7 @@ std::shared_ptr<TopicPlacement> placementOf(const rd_kafka_metadata_topic_t& mt,
                    {p->replicas, static_cast<std::size_t>(p->replica_cnt)},
                    {p->isrs, static_cast<std::size_t>(p->isr_cnt)});
     for (int r = 0; r < p->replica_cnt; ++r) {
-      if (brokers.count(p->replicas[r])) continue;
+      if (brokers.contains(p->replicas[r])) continue;
       LiveBroker& b = brokers[p->replicas[r]];
       b.id = p->replicas[r];
       b.inMetadata = false;

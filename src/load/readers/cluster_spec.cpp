@@ -138,11 +138,12 @@ class SpecReader {
       }
       version = versionOf(*v);
     }
+    const std::string classification = "cluster spec: " + kind + " " + name;
     Entity* first = nullptr;
     for (EntityKind k : kinds) {
       Entity& client = in_.addEntity(k, name, node.location, cluster_, dialect);
       client.kafkaVersion = version;
-      client.classification = "cluster spec: " + kind + " " + name;
+      client.classification = classification;
       if (const TreeNode* file = node.get("config_file")) {
         scalar(*file, "a path to a client properties file");
         in_.setFromPropertiesFile(client, *file);
@@ -210,13 +211,16 @@ class SpecReader {
     if (!node.isMap()) fail(node, "expected " + what + " to be a mapping");
     std::set<std::string_view> seen;
     for (const auto& [k, v] : node.entries) {
-      if (std::find(allowed.begin(), allowed.end(), k.scalar) == allowed.end()) {
-        std::string list;
-        for (std::string_view a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
-        fail(k, "unknown field '" + k.scalar + "' in " + what + " (expected one of: " + list + ")");
-      }
+      if (std::find(allowed.begin(), allowed.end(), k.scalar) == allowed.end()) unknownField(k, what, allowed);
       if (!seen.insert(k.scalar).second) fail(k, "'" + k.scalar + "' is written twice in " + what);
     }
+  }
+
+  [[noreturn]] void unknownField(const TreeNode& key, const std::string& what,
+                                 std::initializer_list<std::string_view> allowed) const {
+    std::string list;
+    for (std::string_view a : allowed) list.append(list.empty() ? "" : ", ").append(a);
+    fail(key, "unknown field '" + key.scalar + "' in " + what + " (expected one of: " + list + ")");
   }
 
   [[noreturn]] void fail(const TreeNode& node, const std::string& what) const { tree_.fail(node, what); }

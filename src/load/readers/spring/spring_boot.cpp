@@ -277,6 +277,7 @@ class SpringReader {
                        " Spring Kafka builds from spring.kafka.*";
     // Lowest precedence first, so that the view's last-written rule agrees with Spring's.
     std::vector<const std::pair<const std::string, Candidate>*> ordered;
+    ordered.reserve(settings.size());
     for (const auto& entry : settings) ordered.push_back(&entry);
     std::stable_sort(ordered.begin(), ordered.end(), [](auto* a, auto* b) { return a->second.rank < b->second.rank; });
     for (const auto* entry : ordered) {

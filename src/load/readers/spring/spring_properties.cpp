@@ -147,7 +147,7 @@ std::string durationMs(std::string_view text) {
 std::string dataSizeBytes(std::string_view text) {
   std::string t(trimView(text));
   for (char& c : t) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return scaled(t, text, {{"", 1}, {"B", 1}, {"KB", 1024}, {"MB", 1024 * 1024}});
+  return scaled(t, text, {{"", 1}, {"B", 1}, {"KB", 1024}, {"MB", 1024LL * 1024}});
 }
 
 }  // namespace kafkalint

@@ -170,7 +170,7 @@ void linkJikkou(LoadResult& result) {
     std::set<std::string> own;
     for (const Setting& s : ref.topic->settings) own.insert(s.key);
     for (const Setting& s : map->settings) {
-      if (own.count(s.key) == 0) ref.topic->settings.push_back(s);
+      if (!own.contains(s.key)) ref.topic->settings.push_back(s);
     }
   }
 }

@@ -63,7 +63,9 @@ void readJulieOps(const TreeNode& root, InputBuilder& in) {
     const std::string projectName = r.requiredText(project, "name", "projects[].name");
     const TreeNode* topics = r.optionalList(project, "topics", "projects[].topics");
     if (topics == nullptr) continue;
-    for (const TreeNode& t : topics->items) readTopic(t, prefix + "." + projectName, projectName, in, r);
+    std::string projectPrefix = prefix + '.';
+    projectPrefix += projectName;
+    for (const TreeNode& t : topics->items) readTopic(t, projectPrefix, projectName, in, r);
     count += topics->items.size();
   }
   in.describe("JulieOps topology " + prefix + ": " + std::to_string(count) + " topic(s)");
