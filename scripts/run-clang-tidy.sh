@@ -34,7 +34,7 @@ if [ -n "$findings" ]; then
   echo "$findings"
   echo
   echo "run-clang-tidy: findings per stage and check:"
-  echo "$findings" | sed -E 's|^src/([a-z]+)/.*\[([a-z0-9.,-]+)\]$|\1 \2|; s|^include/.*\[([a-z0-9.,-]+)\]$|common \1|' |
+  echo "$findings" | sed -E 's|^src/([a-z]+)/.*\[([A-Za-z0-9.,-]+)\]$|\1 \2|; s|^include/.*\[([A-Za-z0-9.,-]+)\]$|common \1|' |
     sort | uniq -c | sort -k2,2 -k1,1nr
 fi
 count=$(printf '%s' "$findings" | grep -c . || true)

@@ -61,7 +61,10 @@ std::span<const rd_kafka_ConfigResource_t*> describedResources(const Event& ev) 
 
 std::string seconds(std::chrono::milliseconds ms) {
   const auto tenths = ms.count() / 100;
-  return std::to_string(tenths / 10) + (tenths % 10 ? "." + std::to_string(tenths % 10) : "") + " s";
+  std::string out = std::to_string(tenths / 10);
+  if (tenths % 10 != 0) out.append(".").append(std::to_string(tenths % 10));
+  out += " s";
+  return out;
 }
 
 }  // namespace kafkalint

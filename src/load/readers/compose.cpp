@@ -244,9 +244,9 @@ class ComposeReader {
     if (version && !tally.version) tally.version = version;
     Entity& node = in_.addEntity(broker ? EntityKind::Broker : EntityKind::Controller, s.name, s.nameLocation, cluster);
     node.kafkaVersion = version;
-    node.classification = std::string(envFile ? ".env file of a " : "docker-compose service (") +
-                          std::string(imageName(s.family)) + (envFile ? " image" : " image)") +
-                          (broker ? "" : "; KRaft controller only (process.roles=" + roles + ")");
+    node.classification = envFile ? ".env file of a " : "docker-compose service (";
+    node.classification.append(imageName(s.family)).append(envFile ? " image" : " image)");
+    if (!broker) node.classification.append("; KRaft controller only (process.roles=").append(roles).append(")");
     addImageBase(node, s, settings, version);
     for (const auto& [key, v] : settings) in_.set(node, key, v->value, v->nameLocation, v->valueLocation);
     if (broker) {
@@ -264,18 +264,13 @@ class ComposeReader {
                     const std::optional<KafkaVersion>& version) {
     const std::vector<std::string_view> keys = stockConfigKeys(s.family, version);
     if (keys.empty()) return;
-    const std::string detail =
-        "the " + std::string(imageName(s.family)) + " image's base config, Kafka's stock server.properties";
+    std::string detail = "the ";
+    detail.append(imageName(s.family)).append(" image's base config, Kafka's stock server.properties");
     for (std::string_view key : keys) {
       const bool set = std::any_of(settings.begin(), settings.end(), [&](const auto& p) { return p.first == key; });
       if (set) continue;
-      Setting base;
-      base.key = std::string(key);
-      base.value = "1";
-      base.keyLocation = base.valueLocation = s.imageLocation;
-      base.origin = ProvenanceKind::StaticBrokerConfig;
-      base.detail = detail;
-      node.settings.push_back(std::move(base));
+      node.settings.push_back(
+          {std::string(key), "1", s.imageLocation, s.imageLocation, ProvenanceKind::StaticBrokerConfig, detail});
     }
   }
 

@@ -220,7 +220,7 @@ class SpringReader {
       return;
     }
     std::string full = field;
-    for (std::size_t i = 4; i < p.segments.size(); ++i) full += "." + canonical(p.segments[i]);
+    for (std::size_t i = 4; i < p.segments.size(); ++i) full.append(".").append(canonical(p.segments[i]));
     if (isProducer && full == "transaction-id-prefix") {
       // Each producer's transactional.id is this prefix plus a suffix: the producer is transactional.
       const std::string detail = p.detail.empty() ? "transaction-id-prefix " + p.value + " plus a suffix" : p.detail;
