@@ -46,7 +46,7 @@ void noReaderRecognised(Model& model, InputRecord record, bool fromDirectory) {
     model.notes.push_back({InputNote::Kind::Unclassified,
                            {record.file, 1, 1},
                            "no Kafka configuration recognised (not one of the structured input kinds " +
-                               joinedList(inputReaderIds()) + "; --kind KIND=PATH names one)",
+                               joinedList(inputReaderIds()) + ")",
                            {}});
   }
   model.inputs.push_back(std::move(record));
