@@ -15,6 +15,9 @@ bool equalsIgnoreCase(std::string_view a, std::string_view b);
 std::string toLower(std::string_view s);
 bool startsWith(std::string_view s, std::string_view prefix);
 bool endsWith(std::string_view s, std::string_view suffix);
+// "a, b, c", or with `lastSeparator` " or ": "a, b or c".
+std::string joinedList(const std::vector<std::string>& items, std::string_view separator = ", ",
+                       std::string_view lastSeparator = {});
 std::string trimDouble(double d);  // the fewest digits that read back as d, spelt as printf's %g
 // A 64-bit FNV-1a hash of a text, in hex: the same in every run and on every machine (identities
 // in reports).

@@ -1,6 +1,7 @@
 // kafkalint's options on CLI11 (command_line.hpp).
 #include "kafkalint/command_line.hpp"
 
+#include "kafkalint/dialect_table.hpp"
 #include "kafkalint/load.hpp"
 
 namespace kafkalint {
@@ -60,9 +61,8 @@ CheckOptions::CheckOptions(CLI::App& check) : check_(&check) {
   check
       .add_option("--kind", request_.kinds,
                   "KIND[:DIALECT]=PATH: what a file configures. For .properties files: broker, controller, "
-                  "producer, consumer, client, connect (dialect java, librdkafka or scala). For YAML/TOML/.env "
-                  "files, the input kind: " +
-                      inputKinds)
+                  "producer, consumer, client, connect (dialect " +
+                      propertiesDialectList() + "). For YAML/TOML/.env files, the input kind: " + inputKinds)
       ->allow_extra_args(false);
   addGateOptions(check);
   check.add_option("--color", color_, "colour in the text report")->check(CLI::IsMember({"auto", "always", "never"}));

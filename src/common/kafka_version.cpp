@@ -24,17 +24,32 @@ std::optional<KafkaVersion> KafkaVersion::parse(std::string_view text) {
   return KafkaVersion{parts[0], parts[1], parts[2], parts[3]};
 }
 
+namespace {
+
+// Components are appended to one string: `"." + std::to_string(n)` inserts in front of a
+// temporary, which GCC 12 at -O3 reports as a possible overlap (-Wrestrict).
+void appendComponent(std::string& out, int component) {
+  if (!out.empty()) out += '.';
+  out += std::to_string(component);
+}
+
+}  // namespace
+
 std::string KafkaVersion::str() const {
-  std::string out = std::to_string(major) + "." + std::to_string(minor);
-  if (patch != 0 || build != 0) out += "." + std::to_string(patch);
-  if (build != 0) out += "." + std::to_string(build);
+  std::string out;
+  appendComponent(out, major);
+  appendComponent(out, minor);
+  if (patch != 0 || build != 0) appendComponent(out, patch);
+  if (build != 0) appendComponent(out, build);
   return out;
 }
 
 std::string KafkaVersion::line() const {
-  std::string out = std::to_string(major) + "." + std::to_string(minor);
+  std::string out;
+  appendComponent(out, major);
+  appendComponent(out, minor);
   // 0.x releases carry their line in the third component (0.10.2).
-  if (major == 0) out += "." + std::to_string(patch);
+  if (major == 0) appendComponent(out, patch);
   return out;
 }
 

@@ -31,6 +31,16 @@ std::vector<std::string_view> splitView(std::string_view s, char sep) {
   }
 }
 
+std::string joinedList(const std::vector<std::string>& items, std::string_view separator,
+                       std::string_view lastSeparator) {
+  std::string out;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) out += i + 1 == items.size() && !lastSeparator.empty() ? lastSeparator : separator;
+    out += items[i];
+  }
+  return out;
+}
+
 static char lowerAscii(char c) { return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c; }
 
 bool equalsIgnoreCase(std::string_view a, std::string_view b) {

@@ -1,7 +1,7 @@
 #include "kafkalint/value.hpp"
 
+#include <charconv>
 #include <cmath>
-#include <cstdio>
 
 namespace kafkalint {
 
@@ -20,9 +20,10 @@ std::string Value::str() const {
       if (std::isfinite(d) && d == std::floor(d) && std::fabs(d) < 1e15) {
         return std::to_string(static_cast<long long>(d));
       }
+      // printf's %g, without its locale.
       char buf[64];
-      std::snprintf(buf, sizeof buf, "%g", d);
-      return buf;
+      const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, d, std::chars_format::general, 6);
+      return ec == std::errc{} ? std::string(buf, end) : std::to_string(d);
     }
     case Kind::String:
       return asString();

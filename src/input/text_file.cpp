@@ -57,9 +57,9 @@ void checkText(const std::string& displayPath, std::string_view content) {
     }
     const std::size_t len = utf8SequenceLength(content, i);
     if (len == 0) {
-      char hex[8];
-      std::snprintf(hex, sizeof hex, "0x%02X", c);
-      throw InputError(displayPath, line, column, std::string("invalid UTF-8 (byte ") + hex + "); expected UTF-8 text");
+      constexpr std::string_view kDigits = "0123456789ABCDEF";
+      const std::string hex = {'0', 'x', kDigits[c >> 4], kDigits[c & 0xF]};
+      throw InputError(displayPath, line, column, "invalid UTF-8 (byte " + hex + "); expected UTF-8 text");
     }
     if (c == '\n') {
       ++line;

@@ -94,13 +94,13 @@ class TreeBuilder final : public YAML::EventHandler {
     nodes_ += a.size;
     finish(TreeNode(a.node), 0, a.size, a.height);
   }
-  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
-                       YAML::EmitterStyle::value) override {
+  void OnSequenceStart(const YAML::Mark& mark, const std::string& /*tag*/, YAML::anchor_t anchor,
+                       YAML::EmitterStyle::value /*style*/) override {
     open(mark, TreeNode::Kind::Sequence, anchor);
   }
   void OnSequenceEnd() override { close(); }
-  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
-                  YAML::EmitterStyle::value) override {
+  void OnMapStart(const YAML::Mark& mark, const std::string& /*tag*/, YAML::anchor_t anchor,
+                  YAML::EmitterStyle::value /*style*/) override {
     open(mark, TreeNode::Kind::Mapping, anchor);
   }
   void OnMapEnd() override { close(); }

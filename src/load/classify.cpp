@@ -1,9 +1,14 @@
+// What a .properties file configures (broker, controller, producer, consumer, a client shared by
+// both, Connect worker), from its keys and, failing those, its name.
 #include "classify.hpp"
 
 #include <algorithm>
+#include <optional>
+#include <utility>
 
 #include "kafkalint/catalog.hpp"
 #include "kafkalint/text.hpp"
+#include "key_evidence.hpp"
 
 namespace kafkalint {
 
@@ -107,39 +112,13 @@ constexpr std::string_view kConnectWorker[] = {
     "rest.advertised.host.name",
 };
 
-constexpr std::string_view kScalaProducer[] = {"producer.type", "serializer.class", "key.serializer.class",
-                                               "queue.enqueue.timeout.ms"};
-constexpr std::string_view kScalaConsumer[] = {"consumer.timeout.ms",   "queued.max.message.chunks",
-                                               "rebalance.max.retries", "offsets.storage",
-                                               "dual.commit.enabled",   "zookeeper.session.timeout.ms"};
-
 constexpr std::string_view kClientCommon[] = {"bootstrap.servers", "metadata.broker.list", "security.protocol",
                                               "client.id", "client.dns.lookup"};
-
-template <std::size_t N>
-bool in(const std::string_view (&list)[N], std::string_view key) {
-  return std::find(std::begin(list), std::end(list), key) != std::end(list);
-}
 
 bool isLog4j(std::string_view key) {
   return startsWith(key, "log4j.") || startsWith(key, "log4j2.") || startsWith(key, "appender.") ||
          startsWith(key, "logger.") || startsWith(key, "rootLogger") || key == "status" || key == "name";
 }
-
-struct Evidence {
-  std::vector<const KeyOccurrence*> hits;
-  void add(const KeyOccurrence& k) { hits.push_back(&k); }
-  [[nodiscard]] std::size_t size() const { return hits.size(); }
-  [[nodiscard]] std::string describe() const {
-    std::string out;
-    for (std::size_t i = 0; i < hits.size() && i < 3; ++i) {
-      if (!out.empty()) out += ", ";
-      out += std::string(hits[i]->key) + " (line " + std::to_string(hits[i]->line) + ")";
-    }
-    if (hits.size() > 3) out += ", ...";
-    return out;
-  }
-};
 
 bool onlyInScope(ConfigScope scope, std::string_view key) {
   const Catalog& c = Catalog::instance();
@@ -161,141 +140,134 @@ bool brokerOrTopicOnly(std::string_view key) {
   return true;
 }
 
-}  // namespace
-
-std::string clientDialect(const std::vector<KeyOccurrence>& keys, std::string* reason) {
-  const Catalog& c = Catalog::instance();
-  Evidence librdkafka, java, scala;
-  for (const KeyOccurrence& k : keys) {
-    const bool inJava = c.knownInAnyRelease(ConfigScope::Producer, k.key) ||
-                        c.knownInAnyRelease(ConfigScope::Consumer, k.key) ||
-                        c.knownInAnyRelease(ConfigScope::Admin, k.key);
-    const bool inLibrdkafka = c.librdkafka(k.key) != nullptr;
-    if (in(kScalaProducer, k.key) || in(kScalaConsumer, k.key)) {
-      scala.add(k);
-    } else if (inLibrdkafka && !inJava) {
-      librdkafka.add(k);
-    } else if (inJava && !inLibrdkafka) {
-      java.add(k);
-    }
-  }
-  if (scala.size() > 0) {
-    if (reason) *reason = "Kafka 0.8 Scala client keys: " + scala.describe();
-    return "scala";
-  }
-  if (librdkafka.size() > java.size()) {
-    if (reason) *reason = "librdkafka property names: " + librdkafka.describe();
-    return "librdkafka";
-  }
-  if (reason) *reason = java.size() > 0 ? "Java client keys: " + java.describe() : "no dialect-specific keys";
-  return "java";
-}
-
-Classification classify(const std::vector<KeyOccurrence>& keys, std::string_view fileName) {
-  Classification out;
-  if (keys.empty()) {
-    out.status = InputRecord::Status::Unclassified;
-    out.reason = "the file has no settings";
-    return out;
-  }
-
+// Every key of the file that points to one kind of configuration or another.
+struct FileEvidence {
   Evidence log4j, connect, connector, broker, brokerCatalog, producer, consumer, consumerWeak, common;
   const KeyOccurrence* processRoles = nullptr;
   bool zookeeperConnect = false;
-  for (const KeyOccurrence& k : keys) {
-    if (isLog4j(k.key)) log4j.add(k);
-    if (in(kConnectWorker, k.key)) connect.add(k);
-    if (k.key == "connector.class") connector.add(k);
-    if (in(kBrokerIdentity, k.key)) broker.add(k);
-    if (k.key == "zookeeper.connect") zookeeperConnect = true;
-    if (k.key == "process.roles") processRoles = &k;
-    if (brokerOrTopicOnly(k.key)) brokerCatalog.add(k);
-    if (in(kProducerIdentity, k.key) || onlyInScope(ConfigScope::Producer, k.key)) producer.add(k);
-    if (in(kConsumerIdentity, k.key) || onlyInScope(ConfigScope::Consumer, k.key)) consumer.add(k);
-    if (in(kConsumerWeak, k.key)) consumerWeak.add(k);
-    if (in(kClientCommon, k.key) || startsWith(k.key, "sasl.") || startsWith(k.key, "ssl.")) common.add(k);
-  }
+  bool groupId = false;
+};
 
+FileEvidence gatherEvidence(const std::vector<KeyOccurrence>& keys) {
+  FileEvidence e;
+  for (const KeyOccurrence& k : keys) {
+    if (isLog4j(k.key)) e.log4j.add(k);
+    if (in(kConnectWorker, k.key)) e.connect.add(k);
+    if (k.key == "connector.class") e.connector.add(k);
+    if (in(kBrokerIdentity, k.key)) e.broker.add(k);
+    if (k.key == "zookeeper.connect") e.zookeeperConnect = true;
+    if (k.key == "group.id") e.groupId = true;
+    if (k.key == "process.roles") e.processRoles = &k;
+    if (brokerOrTopicOnly(k.key)) e.brokerCatalog.add(k);
+    if (in(kProducerIdentity, k.key) || onlyInScope(ConfigScope::Producer, k.key)) e.producer.add(k);
+    if (in(kConsumerIdentity, k.key) || onlyInScope(ConfigScope::Consumer, k.key)) e.consumer.add(k);
+    if (in(kConsumerWeak, k.key)) e.consumerWeak.add(k);
+    if (in(kClientCommon, k.key) || startsWith(k.key, "sasl.") || startsWith(k.key, "ssl.")) e.common.add(k);
+  }
+  return e;
+}
+
+Classification result(InputRecord::Status status, std::vector<EntityKind> kinds, std::string reason) {
+  Classification out;
+  out.status = status;
+  out.kinds = std::move(kinds);
+  out.reason = std::move(reason);
+  return out;
+}
+
+// Logging and Connect configurations: not clients, whatever client keys they hold.
+std::optional<Classification> logOrConnect(const FileEvidence& e, std::size_t keyCount) {
+  using enum InputRecord::Status;
+  if (e.log4j.size() * 2 >= keyCount) {
+    return result(Skipped, {}, "a logging (log4j) configuration, not a Kafka config: " + e.log4j.describe());
+  }
+  if (e.connect.size() > 0)
+    return result(Checked, {EntityKind::Connect}, "Kafka Connect worker: " + e.connect.describe());
+  if (e.connector.size() > 0) {
+    return result(Skipped, {},
+                  "a Kafka Connect connector configuration (connector.class), which kafkalint does not audit");
+  }
+  return std::nullopt;
+}
+
+// Scala clients: the old consumer also names zookeeper.connect, which is otherwise a broker key.
+std::optional<Classification> scalaClient(const FileEvidence& e, const std::vector<KeyOccurrence>& keys,
+                                          const std::string& dialect, const std::string& dialectWhy) {
+  const bool scalaKeys = dialect == "scala";
+  if (!scalaKeys && !(e.zookeeperConnect && e.groupId && e.broker.size() == 0)) return std::nullopt;
+  const bool isProducer = std::any_of(keys.begin(), keys.end(), [](const KeyOccurrence& k) {
+    return isScalaProducerKey(k.key) || k.key == "metadata.broker.list";
+  });
+  Classification out =
+      result(InputRecord::Status::Checked, {isProducer ? EntityKind::Producer : EntityKind::Consumer},
+             std::string(isProducer ? "producer" : "consumer") + "; dialect scala (" +
+                 (scalaKeys ? dialectWhy : "zookeeper.connect with group.id: the Kafka 0.8 high-level consumer") + ")");
+  out.dialect = "scala";
+  return out;
+}
+
+std::optional<Classification> brokerOrController(const FileEvidence& e) {
+  if (e.broker.size() == 0) return std::nullopt;
+  if (e.processRoles != nullptr && trimView(e.processRoles->value) == "controller") {
+    return result(InputRecord::Status::Checked, {EntityKind::Controller},
+                  "KRaft controller-only node: process.roles=controller (line " + std::to_string(e.processRoles->line) +
+                      "); it hosts no topic partitions");
+  }
+  return result(InputRecord::Status::Checked, {EntityKind::Broker}, "broker: " + e.broker.describe());
+}
+
+Evidence joined(Evidence all, const Evidence& more) {
+  for (const KeyOccurrence* k : more.hits) all.add(*k);
+  return all;
+}
+
+// Producers, consumers, or a client file shared by both (or, with broker-only keys, a broker);
+// failing keys, the file's name.
+std::optional<std::pair<std::vector<EntityKind>, std::string>> clientKinds(const FileEvidence& e,
+                                                                           std::string_view fileName) {
+  using Kinds = std::vector<EntityKind>;
+  const Kinds both = {EntityKind::Producer, EntityKind::Consumer};
+  if (e.producer.size() > 0 && (e.consumer.size() > 0 || e.consumerWeak.size() > 0)) {
+    return std::pair{both, "client shared by producers and consumers: producer keys " + e.producer.describe() +
+                               "; consumer keys " + joined(e.consumer, e.consumerWeak).describe()};
+  }
+  if (e.producer.size() > 0) return std::pair{Kinds{EntityKind::Producer}, "producer: " + e.producer.describe()};
+  if (e.consumer.size() > 0) return std::pair{Kinds{EntityKind::Consumer}, "consumer: " + e.consumer.describe()};
+  const std::string name = toLower(fileName);
+  if (name.find("producer") != std::string::npos) return std::pair{Kinds{EntityKind::Producer}, "producer (file name)"};
+  if (name.find("consumer") != std::string::npos) return std::pair{Kinds{EntityKind::Consumer}, "consumer (file name)"};
+  if (e.common.size() > 0 || e.consumerWeak.size() > 0) {
+    return std::pair{both, "client connection settings only (" + joined(e.common, e.consumerWeak).describe() +
+                               "), no producer- or consumer-specific keys: audited as both; use --kind to choose"};
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+Classification classify(const std::vector<KeyOccurrence>& keys, std::string_view fileName) {
+  if (keys.empty()) return result(InputRecord::Status::Unclassified, {}, "the file has no settings");
+  const FileEvidence e = gatherEvidence(keys);
+  if (auto c = logOrConnect(e, keys.size())) return *c;
   std::string dialectWhy;
   const std::string dialect = clientDialect(keys, &dialectWhy);
-  auto clientResult = [&](std::vector<EntityKind> kinds, std::string why) {
-    out.kinds = std::move(kinds);
+  if (auto c = scalaClient(e, keys, dialect, dialectWhy)) return *c;
+  if (auto c = brokerOrController(e)) return *c;
+  // Broker-only keys make a broker only when no client key is there.
+  const bool clientKeys = e.producer.size() > 0 || e.consumer.size() > 0;
+  if (!clientKeys && e.brokerCatalog.size() > 0) {
+    return result(InputRecord::Status::Checked, {EntityKind::Broker},
+                  "broker (broker-only keys): " + e.brokerCatalog.describe());
+  }
+  if (auto kinds = clientKinds(e, fileName)) {
+    Classification out = result(InputRecord::Status::Checked, std::move(kinds->first),
+                                std::move(kinds->second) + "; dialect " + dialect + " (" + dialectWhy + ")");
     out.dialect = dialect;
-    out.reason = std::move(why) + "; dialect " + dialect + " (" + dialectWhy + ")";
-    return out;
-  };
-
-  if (log4j.size() * 2 >= keys.size()) {
-    out.status = InputRecord::Status::Skipped;
-    out.reason = "a logging (log4j) configuration, not a Kafka config: " + log4j.describe();
     return out;
   }
-  if (connect.size() > 0) {
-    out.kinds = {EntityKind::Connect};
-    out.reason = "Kafka Connect worker: " + connect.describe();
-    return out;
-  }
-  if (connector.size() > 0) {
-    out.status = InputRecord::Status::Skipped;
-    out.reason = "a Kafka Connect connector configuration (connector.class), which kafkalint does not audit";
-    return out;
-  }
-
-  // Scala clients: the old consumer also names zookeeper.connect, which is otherwise a broker key.
-  const bool hasGroupId =
-      std::any_of(keys.begin(), keys.end(), [](const KeyOccurrence& k) { return k.key == "group.id"; });
-  const bool scalaKeys = dialect == "scala";
-  if (scalaKeys || (zookeeperConnect && hasGroupId && broker.size() == 0)) {
-    const bool isProducer = std::any_of(keys.begin(), keys.end(), [](const KeyOccurrence& k) {
-      return in(kScalaProducer, k.key) || k.key == "metadata.broker.list";
-    });
-    out.kinds = {isProducer ? EntityKind::Producer : EntityKind::Consumer};
-    out.dialect = "scala";
-    out.reason = std::string(isProducer ? "producer" : "consumer") + "; dialect scala (" +
-                 (scalaKeys ? dialectWhy : "zookeeper.connect with group.id: the Kafka 0.8 high-level consumer") + ")";
-    return out;
-  }
-
-  if (broker.size() > 0) {
-    if (processRoles != nullptr && trimView(processRoles->value) == "controller") {
-      out.kinds = {EntityKind::Controller};
-      out.reason = "KRaft controller-only node: process.roles=controller (line " + std::to_string(processRoles->line) +
-                   "); it hosts no topic partitions";
-      return out;
-    }
-    out.kinds = {EntityKind::Broker};
-    out.reason = "broker: " + broker.describe();
-    return out;
-  }
-  if (producer.size() > 0 && (consumer.size() > 0 || consumerWeak.size() > 0)) {
-    Evidence consumerAll = consumer;
-    for (auto* k : consumerWeak.hits) consumerAll.add(*k);
-    return clientResult({EntityKind::Producer, EntityKind::Consumer},
-                        "client shared by producers and consumers: producer keys " + producer.describe() +
-                            "; consumer keys " + consumerAll.describe());
-  }
-  if (producer.size() > 0) return clientResult({EntityKind::Producer}, "producer: " + producer.describe());
-  if (consumer.size() > 0) return clientResult({EntityKind::Consumer}, "consumer: " + consumer.describe());
-  if (brokerCatalog.size() > 0) {
-    out.kinds = {EntityKind::Broker};
-    out.reason = "broker (broker-only keys): " + brokerCatalog.describe();
-    return out;
-  }
-
-  const std::string name = toLower(fileName);
-  if (name.find("producer") != std::string::npos) return clientResult({EntityKind::Producer}, "producer (file name)");
-  if (name.find("consumer") != std::string::npos) return clientResult({EntityKind::Consumer}, "consumer (file name)");
-  if (common.size() > 0 || consumerWeak.size() > 0) {
-    Evidence all = common;
-    for (auto* k : consumerWeak.hits) all.add(*k);
-    return clientResult({EntityKind::Producer, EntityKind::Consumer},
-                        "client connection settings only (" + all.describe() +
-                            "), no producer- or consumer-specific keys: audited as both; use --kind to choose");
-  }
-  out.status = InputRecord::Status::Unclassified;
-  out.reason = "none of its " + std::to_string(keys.size()) +
-               " keys identifies a Kafka broker, producer, consumer or Connect worker config";
-  return out;
+  return result(InputRecord::Status::Unclassified, {},
+                "none of its " + std::to_string(keys.size()) +
+                    " keys identifies a Kafka broker, producer, consumer or Connect worker config");
 }
 
 }  // namespace kafkalint

@@ -1,7 +1,8 @@
+#include "input_builder.hpp"
+
 #include <filesystem>
 
 #include "directive_comments.hpp"
-#include "input_readers.hpp"
 #include "kafkalint/properties_parser.hpp"
 #include "kafkalint/text.hpp"
 #include "kafkalint/text_file.hpp"
@@ -126,47 +127,6 @@ void InputBuilder::describe(std::string reason) { reasons_.push_back(std::move(r
 
 void InputBuilder::finish(InputRecord& record) const {
   for (const std::string& r : reasons_) record.reason += (record.reason.empty() ? "" : "; ") + r;
-}
-
-ConfigTree flatTree(FileId file, const PropertiesDocument& doc) {
-  TreeNode root;
-  root.kind = TreeNode::Kind::Mapping;
-  root.location = {file, 1, 1};
-  for (const PropertiesEntry& e : doc.entries) {
-    TreeNode key;
-    key.kind = TreeNode::Kind::Scalar;
-    key.scalar = e.key;
-    key.location = {file, e.keyPosition.line, e.keyPosition.column};
-    TreeNode value;
-    value.kind = TreeNode::Kind::Scalar;
-    value.scalar = e.value;
-    value.location = {file, e.valuePosition.line, e.valuePosition.column};
-    root.entries.emplace_back(std::move(key), std::move(value));
-  }
-  ConfigTree tree;
-  tree.documents.push_back(std::move(root));
-  return tree;
-}
-
-const std::vector<InputReader>& inputReaders() {
-  static const std::vector<InputReader> readers = {
-      {"cluster-spec", "kafkalint cluster spec", readClusterSpec},
-      {"strimzi", "Strimzi custom resources", readStrimzi, false, linkStrimzi},
-      {"topics-as-code", "topics as code (Jikkou, JulieOps, kafka-gitops)", readTopicsAsCode, false, linkTopicsAsCode},
-      {"compose", "docker-compose file or .env of a Kafka image", readCompose, true},
-      {"spring", "Spring Boot application config", readSpringBoot, true},
-      {"client-configmap", "Kubernetes ConfigMap holding Kafka client configs", readClientConfigMap},
-      {"sarama", "Sarama (Go) client config", readSarama},
-      {"helm", "Helm chart values (Bitnami kafka, Confluent cp-kafka)", readHelmValues},
-  };
-  return readers;
-}
-
-const InputReader* findInputReader(std::string_view id) {
-  for (const InputReader& r : inputReaders()) {
-    if (r.id == id) return &r;
-  }
-  return nullptr;
 }
 
 }  // namespace kafkalint

@@ -1,106 +1,32 @@
 // Structured inputs (YAML, TOML, .env, Spring .properties): one reader per kind of input, tried in
 // turn on each file's tree. A reader recognises its kind from the content and adds the entities it
-// describes (clusters, brokers, topics, clients) to the model through an InputBuilder.
+// describes (clusters, brokers, topics, clients) to the model through an InputBuilder. The readers
+// are listed in one table, readers/reader_table.cpp; everything that names them derives from it.
 #pragma once
 
-#include <string>
 #include <string_view>
 #include <vector>
 
-#include "kafkalint/config_tree.hpp"
-#include "kafkalint/load.hpp"
+#include "input_builder.hpp"
 
 namespace kafkalint {
 
-// How the file was written; readers that accept several syntaxes may care.
-enum class InputSyntax { Yaml, Toml, Env, Properties };
-
-class InputBuilder {
- public:
-  InputBuilder(LoadResult& result, FileId file, std::string displayPath, std::string realPath, InputSyntax syntax,
-               const LoadOptions& options);
-
-  [[nodiscard]] FileId file() const { return file_; }
-  [[nodiscard]] const std::string& displayPath() const { return display_; }
-  [[nodiscard]] const std::string& realPath() const { return real_; }
-  [[nodiscard]] InputSyntax syntax() const { return syntax_; }
-  [[nodiscard]] const LoadOptions& options() const { return options_; }
-  [[nodiscard]] Model& model() { return result_.model; }
-
-  Entity& addCluster(std::string name, SourceLocation origin);
-  Entity& addEntity(EntityKind kind, std::string name, SourceLocation origin, const Entity* cluster,
-                    std::string dialect = "java");
-
-  // key = value, with the locations of the nodes they were read from.
-  void set(Entity& entity, std::string key, const TreeNode& keyNode, const TreeNode& valueNode,
-           ProvenanceKind origin = ProvenanceKind::Explicit);
-  void set(Entity& entity, std::string key, std::string value, SourceLocation keyLocation, SourceLocation valueLocation,
-           ProvenanceKind origin = ProvenanceKind::Explicit);
-  // Every entry of a mapping as a setting: nested mappings are flattened with dots (YAML written
-  // as `log: {retention: {ms: 1}}`), lists are joined with commas.
-  void setAll(Entity& entity, const TreeNode& mapping, const std::string& prefix = "");
-  // The settings of a .properties text held in a scalar (a Helm `config: |` block, a ConfigMap's
-  // data), at their real lines in this file.
-  void setFromPropertiesText(Entity& entity, const TreeNode& scalar);
-  // A .properties file a spec refers to (`config_file: brokers/server.properties`), resolved from
-  // this file's directory; its settings are added to `entity` with locations in that file.
-  // Returns false (after reporting the error) when it cannot be read.
-  bool setFromPropertiesFile(Entity& entity, const TreeNode& pathNode);
-
-  // This reader's state across the files of one load, created empty on first use. Record into it
-  // only once the file has been read without error: a file that throws is dropped whole.
-  template <typename State>
-  State& state(std::string_view readerId) {
-    std::any& slot = result_.readerState[std::string(readerId)];
-    if (!slot.has_value()) slot = State{};
-    return std::any_cast<State&>(slot);
-  }
-
-  void note(InputNote::Kind kind, SourceLocation location, std::string detail, std::string key = {});
-  // What the reader recognised, for `-v` and the JSON report ("Strimzi Kafka my-cluster: ...").
-  void describe(std::string reason);
-
-  // Called by the loader after the reader ran.
-  void finish(InputRecord& record) const;
-
- private:
-  LoadResult& result_;
-  FileId file_;
-  std::string display_;
-  std::string real_;
-  InputSyntax syntax_;
-  const LoadOptions& options_;
-  std::vector<std::string> reasons_;
-};
-
 struct InputReader {
+  enum class Offered {
+    Trees,              // YAML and TOML documents
+    TreesAndFlatFiles,  // also .properties and .env files, as a one-level mapping
+  };
   std::string_view id;           // for --kind ID=PATH: "cluster-spec", "strimzi", "compose", ...
   std::string_view description;  // "kafkalint cluster spec", "Strimzi custom resources", ...
   // Returns false, having added nothing, when the tree is not this reader's kind.
   bool (*read)(const ConfigTree& tree, InputBuilder& in);
-  // Also offered flat key=value files (.properties, .env) as a one-level mapping.
-  bool readsFlatFiles = false;
-  // Run once every file is read, to link resources across files (may be null).
-  void (*link)(LoadResult& result) = nullptr;
+  Offered offered = Offered::Trees;
+  // Run once every file is read, to link resources across files.
+  void (*link)(LoadResult& result);
 };
-
-// A .properties or .env text as a one-level mapping tree.
-ConfigTree flatTree(FileId file, const struct PropertiesDocument& doc);
 
 // Every reader, in the order they are tried.
 const std::vector<InputReader>& inputReaders();
 const InputReader* findInputReader(std::string_view id);
-
-// The readers (one file each).
-bool readClusterSpec(const ConfigTree& tree, InputBuilder& in);
-bool readCompose(const ConfigTree& tree, InputBuilder& in);
-bool readSpringBoot(const ConfigTree& tree, InputBuilder& in);
-bool readClientConfigMap(const ConfigTree& tree, InputBuilder& in);
-bool readSarama(const ConfigTree& tree, InputBuilder& in);
-bool readStrimzi(const ConfigTree& tree, InputBuilder& in);
-void linkStrimzi(LoadResult& result);
-bool readHelmValues(const ConfigTree& tree, InputBuilder& in);
-bool readTopicsAsCode(const ConfigTree& tree, InputBuilder& in);
-void linkTopicsAsCode(LoadResult& result);
 
 }  // namespace kafkalint

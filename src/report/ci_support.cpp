@@ -102,7 +102,7 @@ std::vector<std::string> uniqueIds(std::vector<std::string> ids) {
   std::unordered_map<std::string, int> seen;
   for (std::string& id : ids) {
     const int n = ++seen[id];
-    if (n > 1) id += "-" + std::to_string(n);
+    if (n > 1) id.append("-").append(std::to_string(n));
   }
   return ids;
 }

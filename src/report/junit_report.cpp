@@ -67,7 +67,7 @@ struct Suite {
 
 std::string findingLine(const Finding& f, const std::optional<ci::FilePlace>& place, const std::string& live) {
   std::string where = !live.empty() ? live : place ? place->path + ":" + std::to_string(place->line) : "";
-  if (live.empty() && place && place->column > 0) where += ":" + std::to_string(place->column);
+  if (live.empty() && place && place->column > 0) where.append(":").append(std::to_string(place->column));
   return (where.empty() ? "" : where + ": ") + std::string(severityId(f.severity)) + " " + f.ruleId + " " + f.message;
 }
 

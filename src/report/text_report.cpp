@@ -83,7 +83,7 @@ std::vector<Cell> budgetRow(const TopicBudget& b, BudgetColumns columns) {
   }
   const bool placement = b.basis == TopicBudget::Basis::Placement;
   std::string rf = std::to_string(b.replicationFactor);
-  if (b.maxReplicationFactor != b.replicationFactor) rf += "-" + std::to_string(b.maxReplicationFactor);
+  if (b.maxReplicationFactor != b.replicationFactor) rf.append("-").append(std::to_string(b.maxReplicationFactor));
   row.push_back({b.partitions ? std::to_string(*b.partitions) : "?", "", true});
   row.push_back({rf, "", true});
   row.push_back({std::to_string(b.minInsyncReplicas), "", true});

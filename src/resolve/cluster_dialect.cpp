@@ -21,14 +21,15 @@ class ClusterDialect final : public Dialect {
     }
     return out;
   }
-  [[nodiscard]] std::optional<KeySuggester::Suggestion> suggest(std::string_view) const override {
+  [[nodiscard]] std::optional<KeySuggester::Suggestion> suggest(std::string_view /*key*/) const override {
     return std::nullopt;
   }
   [[nodiscard]] std::optional<std::string> nameFor(std::string_view ruleKey) const override {
     if (entityProperty(EntityKind::Cluster, ruleKey)) return std::string(ruleKey);
     return std::nullopt;
   }
-  [[nodiscard]] std::optional<std::string> validate(const std::string&, std::string_view text) const override {
+  [[nodiscard]] std::optional<std::string> validate(const std::string& /*canonical*/,
+                                                    std::string_view text) const override {
     if (parse(text)) return std::nullopt;
     return "a non-negative whole number";
   }
@@ -56,6 +57,8 @@ class ClusterDialect final : public Dialect {
 
 }  // namespace
 
-std::unique_ptr<Dialect> makeClusterDialect() { return std::make_unique<ClusterDialect>(); }
+std::unique_ptr<Dialect> makeClusterDialect(EntityKind /*kind*/, const KafkaVersion& /*version*/) {
+  return std::make_unique<ClusterDialect>();
+}
 
 }  // namespace kafkalint

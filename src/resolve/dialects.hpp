@@ -4,22 +4,20 @@
 #include <memory>
 #include <string_view>
 
+#include "kafkalint/dialect_table.hpp"
 #include "kafkalint/resolve.hpp"
 
 namespace kafkalint {
 
-// Apache Kafka's own configs: broker, controller, topic, Java producer/consumer, Connect worker.
-std::unique_ptr<Dialect> makeJavaDialect(EntityKind kind, const KafkaVersion& version);
-// librdkafka 2.0.2 (confluent-kafka-go/python/dotnet, kcat, fluent-bit...).
-std::unique_ptr<Dialect> makeLibrdkafkaDialect(EntityKind kind);
-// A cluster's own facts (broker count, racks), as its source states them.
-std::unique_ptr<Dialect> makeClusterDialect();
-// The Kafka 0.8 Scala producer and high-level consumer.
-std::unique_ptr<Dialect> makeScalaDialect(EntityKind kind);
-// Sarama (Go): sarama.Config fields and sarama.NewConfig() defaults.
-std::unique_ptr<Dialect> makeSaramaDialect(EntityKind kind);
-// Spring Kafka: the Java clients with Spring Boot's and Spring Kafka's defaults.
-std::unique_ptr<Dialect> makeSpringDialect(EntityKind kind, const KafkaVersion& version);
+// The dialects' factories, one per row of the dialect table (kafkalint/dialect_table.hpp), each in
+// its dialect's file. A dialect of its own release ignores `version`.
+#define KAFKALINT_DECLARE_DIALECT_FACTORY(id, factory, kinds, release, files) \
+  std::unique_ptr<Dialect> factory(EntityKind kind, const KafkaVersion& version);
+KAFKALINT_DIALECTS(KAFKALINT_DECLARE_DIALECT_FACTORY)
+#undef KAFKALINT_DECLARE_DIALECT_FACTORY
+
+// The dialect of `entity`'s kind and dialect id, for `version` (see dialect_table.hpp).
+std::unique_ptr<Dialect> makeDialect(const Entity& entity, const KafkaVersion& version);
 
 // An EffectiveValue for a written setting: placeholders become Unknown values, everything else
 // goes through `typed` (which returns Unknown for text that does not parse).

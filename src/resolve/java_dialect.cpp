@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "dialects.hpp"
+#include "java_client_defaults.hpp"
 #include "kafkalint/text.hpp"
 #include "key_families.hpp"
 
@@ -84,7 +85,7 @@ class JavaDialect final : public Dialect {
       out.note = *family;
       return out;
     }
-    if (auto other = otherScope(key)) {
+    if (auto other = otherScopeNote(scope_, key)) {
       out.status = KeyLookup::Status::OtherScope;
       out.note = *other;
       return out;
@@ -132,7 +133,7 @@ class JavaDialect final : public Dialect {
     if (kind_ == EntityKind::Topic && !spec->serverDefault.empty()) {
       if (EntityView* broker = view.parent()) return inherited(ruleKey, spec->serverDefault, *broker);
     }
-    if (auto derived = derivedDefault(ruleKey, view)) return *derived;
+    if (auto derived = javaClientDerivedDefault(kind_, version_, ruleKey, view)) return *derived;
     return kafkaDefault(ruleKey, *spec);
   }
 
@@ -197,141 +198,6 @@ class JavaDialect final : public Dialect {
     }
     if (s != nullptr) ev.provenance.detail = "-1: " + ev.provenance.detail;  // -1 asks for the broker default
     return ev;
-  }
-
-  // Settings the Java clients compute from other settings when they are not set explicitly.
-  std::optional<EffectiveValue> derivedDefault(std::string_view key, EntityView& view) const {
-    if (kind_ == EntityKind::Producer) {
-      if (key == "enable.idempotence") return idempotenceDefault(view);
-      if (key == "delivery.timeout.ms") return deliveryTimeoutDefault(view);
-      if (key == "acks" || key == "retries") return idempotentProducerDefault(key, view);
-    }
-    if (kind_ == EntityKind::Consumer && key == "enable.auto.commit") return autoCommitDefault(view);
-    return std::nullopt;
-  }
-
-  std::optional<EffectiveValue> idempotenceDefault(EntityView& view) const {
-    const bool transactional = !view.get("transactional.id").value.isNull();
-    if (version_ < KafkaVersion{3, 0}) {
-      // Before 3.0, ProducerConfig#idempotenceEnabled(): a transactional.id turns idempotence on.
-      if (!transactional) return std::nullopt;
-      return defaultValue("enable.idempotence", "enable.idempotence", "true", Value(true), ProvenanceKind::Derived,
-                          "on: the Java producer enables idempotence because transactional.id is set");
-    }
-    auto derived = [](std::string detail) {
-      return defaultValue("enable.idempotence", "enable.idempotence", "false", Value(false), ProvenanceKind::Derived,
-                          std::move(detail));
-    };
-    // KAFKA-13598: the 3.0.0 and 3.1.0 producers only enable idempotence when it is set explicitly
-    // (or a transactional.id is set).
-    if ((version_ == KafkaVersion{3, 0, 0} || version_ == KafkaVersion{3, 1, 0}) && !transactional) {
-      return derived("off: the Kafka " + version_.str() +
-                     " Java producer does not apply its default enable.idempotence=true unless it is set "
-                     "explicitly (KAFKA-13598, fixed in 3.0.1, 3.1.1 and 3.2.0)");
-    }
-    // KAFKA-13673 (3.2+): the default is silently turned off when it conflicts with other settings.
-    struct Conflict {
-      const char* key;
-      bool (*conflicts)(const Value&);
-    };
-    static constexpr Conflict kConflicts[] = {
-        {"acks", [](const Value& v) { return v.kind() == Value::Kind::String && v.asString() != "all"; }},
-        {"retries", [](const Value& v) { return v.kind() == Value::Kind::Int && v.asInt() == 0; }},
-        {"max.in.flight.requests.per.connection",
-         [](const Value& v) { return v.kind() == Value::Kind::Int && v.asInt() > 5; }},
-    };
-    for (const Conflict& c : kConflicts) {
-      const EffectiveValue& other = view.get(c.key);
-      if (other.provenance.kind == ProvenanceKind::Explicit && c.conflicts(other.value)) {
-        return derived(std::string("off: the Java producer turns its default enable.idempotence=true off because ") +
-                       c.key + "=" + other.text + " conflicts with it (KAFKA-13673)");
-      }
-    }
-    return std::nullopt;
-  }
-
-  // Before 3.0 the defaults were acks=1 (and retries=0 up to 2.0), but an idempotent producer
-  // replaced unset values with acks=all and retries=Integer.MAX_VALUE (KafkaProducer#configureAcks,
-  // #configureRetries).
-  std::optional<EffectiveValue> idempotentProducerDefault(std::string_view key, EntityView& view) const {
-    if (version_ >= KafkaVersion{3, 0}) return std::nullopt;
-    if (key == "retries" && version_ >= KafkaVersion{2, 1}) return std::nullopt;
-    const Value& idempotence = view.get("enable.idempotence").value;
-    if (idempotence.kind() != Value::Kind::Bool || !idempotence.asBool()) return std::nullopt;
-    if (key == "acks") {
-      return defaultValue(key, key, "all", Value("all"), ProvenanceKind::Derived,
-                          "all: the Java producer replaces its default acks=1 because idempotence is on");
-    }
-    return defaultValue(key, key, "2147483647", Value(std::int64_t{2147483647}), ProvenanceKind::Derived,
-                        "2147483647: the Java producer replaces its default retries=0 because idempotence is on");
-  }
-
-  std::optional<EffectiveValue> deliveryTimeoutDefault(EntityView& view) const {
-    auto spec = catalog_.at(scope_, "delivery.timeout.ms", version_);
-    if (!spec || !spec->hasDefault) return std::nullopt;
-    const Value& linger = view.get("linger.ms").value;
-    const Value& request = view.get("request.timeout.ms").value;
-    if (linger.kind() != Value::Kind::Int || request.kind() != Value::Kind::Int) return std::nullopt;
-    const std::int64_t floor = linger.asInt() + request.asInt();
-    const std::int64_t def = std::stoll(spec->defaultValue);
-    if (floor <= def) return std::nullopt;
-    // KafkaProducer#configureDeliveryTimeout raises a defaulted delivery timeout with a warning.
-    return defaultValue(
-        "delivery.timeout.ms", "delivery.timeout.ms", std::to_string(floor), Value(floor), ProvenanceKind::Derived,
-        "raised by the Java producer from its default " + spec->defaultValue + " to linger.ms + request.timeout.ms");
-  }
-
-  std::optional<EffectiveValue> autoCommitDefault(EntityView& view) const {
-    if (version_ < KafkaVersion{2, 2}) return std::nullopt;
-    if (!view.get("group.id").value.isNull()) return std::nullopt;
-    // ConsumerConfig#maybeOverrideEnableAutoCommit: no group, nothing to commit to.
-    return defaultValue("enable.auto.commit", "enable.auto.commit", "false", Value(false), ProvenanceKind::Derived,
-                        "off: without group.id the Java consumer does not commit offsets (KIP-289)");
-  }
-
-  // A key of another kind of configuration, which this one silently ignores.
-  [[nodiscard]] std::optional<std::string> otherScope(std::string_view key) const {
-    auto known = [&](ConfigScope s) { return catalog_.knownInAnyRelease(s, key); };
-    switch (scope_) {
-      case ConfigScope::Broker:
-        if (known(ConfigScope::Topic)) {
-          auto spec = catalog_.at(ConfigScope::Topic, key, catalog_.newest());
-          std::string broker = spec && !spec->serverDefault.empty() ? std::string(spec->serverDefault) : "";
-          return "it is a topic-level config" + (broker.empty() ? std::string() : "; the broker setting is " + broker);
-        }
-        if (known(ConfigScope::Producer) || known(ConfigScope::Consumer)) return std::string("it is a client setting");
-        break;
-      case ConfigScope::Producer:
-        if (known(ConfigScope::Consumer)) return std::string("it is a consumer setting; producers ignore it");
-        if (known(ConfigScope::Topic) || known(ConfigScope::Broker)) {
-          return std::string("it is a topic/broker setting; producers ignore it");
-        }
-        if (catalog_.librdkafka(key)) return std::string("it is a librdkafka property; the Java producer ignores it");
-        if (catalog_.scala(key, true))
-          return std::string("it is a Kafka 0.8 Scala producer setting; the Java producer ignores it");
-        break;
-      case ConfigScope::Consumer:
-        if (known(ConfigScope::Producer)) return std::string("it is a producer setting; consumers ignore it");
-        if (known(ConfigScope::Topic) || known(ConfigScope::Broker)) {
-          return std::string("it is a topic/broker setting; consumers ignore it");
-        }
-        if (catalog_.librdkafka(key)) return std::string("it is a librdkafka property; the Java consumer ignores it");
-        if (catalog_.scala(key, false))
-          return std::string("it is a Kafka 0.8 Scala consumer setting; the Java consumer ignores it");
-        break;
-      case ConfigScope::Topic:
-        if (known(ConfigScope::Broker)) return std::string("it is a broker setting, not a topic config");
-        break;
-      case ConfigScope::Connect:
-        if (known(ConfigScope::Topic) || known(ConfigScope::Broker)) {
-          return std::string("it is a topic/broker setting; Connect workers ignore it");
-        }
-        break;
-      case ConfigScope::Admin:
-      case ConfigScope::Streams:
-        break;
-    }
-    return std::nullopt;
   }
 
   EntityKind kind_;

@@ -220,6 +220,8 @@ class LibrdkafkaDialect final : public Dialect {
 
 }  // namespace
 
-std::unique_ptr<Dialect> makeLibrdkafkaDialect(EntityKind kind) { return std::make_unique<LibrdkafkaDialect>(kind); }
+std::unique_ptr<Dialect> makeLibrdkafkaDialect(EntityKind kind, const KafkaVersion& /*version*/) {
+  return std::make_unique<LibrdkafkaDialect>(kind);
+}
 
 }  // namespace kafkalint

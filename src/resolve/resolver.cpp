@@ -47,7 +47,7 @@ EffectiveValue defaultValue(std::string_view ruleKey, std::string_view name, std
   return ev;
 }
 
-Resolver::Resolver(ResolveOptions options) : options_(std::move(options)) {}
+Resolver::Resolver(ResolveOptions options) : options_(options) {}
 Resolver::~Resolver() = default;
 
 const KafkaVersion& Resolver::versionFor(const Entity& entity) const {
@@ -61,21 +61,7 @@ const Dialect& Resolver::dialectFor(const Entity& entity) const {
   auto key = std::make_tuple(entity.kind, entity.dialect, version.packed());
   auto it = dialects_.find(key);
   if (it != dialects_.end()) return *it->second;
-  std::unique_ptr<Dialect> dialect;
-  const bool client = entity.kind == EntityKind::Producer || entity.kind == EntityKind::Consumer;
-  if (entity.kind == EntityKind::Cluster) {
-    dialect = makeClusterDialect();
-  } else if (client && entity.dialect == "librdkafka") {
-    dialect = makeLibrdkafkaDialect(entity.kind);
-  } else if (client && entity.dialect == "scala") {
-    dialect = makeScalaDialect(entity.kind);
-  } else if (client && entity.dialect == "sarama") {
-    dialect = makeSaramaDialect(entity.kind);
-  } else if (client && entity.dialect == "spring") {
-    dialect = makeSpringDialect(entity.kind, version);
-  } else {
-    dialect = makeJavaDialect(entity.kind, version);
-  }
+  std::unique_ptr<Dialect> dialect = makeDialect(entity, version);
   return *dialects_.emplace(key, std::move(dialect)).first->second;
 }
 

@@ -284,6 +284,8 @@ class SaramaDialect final : public Dialect {
 
 }  // namespace
 
-std::unique_ptr<Dialect> makeSaramaDialect(EntityKind kind) { return std::make_unique<SaramaDialect>(kind); }
+std::unique_ptr<Dialect> makeSaramaDialect(EntityKind kind, const KafkaVersion& /*version*/) {
+  return std::make_unique<SaramaDialect>(kind);
+}
 
 }  // namespace kafkalint

@@ -50,7 +50,8 @@ class ScalaDialect final : public Dialect {
     return std::nullopt;
   }
 
-  [[nodiscard]] std::optional<std::string> validate(const std::string&, std::string_view) const override {
+  [[nodiscard]] std::optional<std::string> validate(const std::string& /*canonical*/,
+                                                    std::string_view /*text*/) const override {
     return std::nullopt;
   }
 
@@ -91,6 +92,8 @@ class ScalaDialect final : public Dialect {
 
 }  // namespace
 
-std::unique_ptr<Dialect> makeScalaDialect(EntityKind kind) { return std::make_unique<ScalaDialect>(kind); }
+std::unique_ptr<Dialect> makeScalaDialect(EntityKind kind, const KafkaVersion& /*version*/) {
+  return std::make_unique<ScalaDialect>(kind);
+}
 
 }  // namespace kafkalint

@@ -30,7 +30,7 @@ bool registerTarget(std::string_view name, FuzzFunction function) {
 
 FuzzFunction findTarget(std::string_view name) {
   auto it = registry().find(name);
-  return it == registry().end() ? nullptr : it->second;
+  return it == registry().end() ? FuzzFunction() : it->second;
 }
 
 std::vector<std::string> targetNames() {

@@ -12,6 +12,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,9 +21,10 @@
 
 namespace kafkalint::fuzz {
 
-using FuzzFunction = int (*)(const std::uint8_t* data, std::size_t size);
+using FuzzFunction = std::function<int(const std::uint8_t* data, std::size_t size)>;
 
-// Called by KAFKALINT_FUZZ_TARGET; returns true so that it can initialise a static.
+// Called by KAFKALINT_FUZZ_TARGET (and for each input reader, targets/structured.cpp); returns true
+// so that it can initialise a static.
 bool registerTarget(std::string_view name, FuzzFunction function);
 FuzzFunction findTarget(std::string_view name);
 std::vector<std::string> targetNames();

@@ -7,7 +7,7 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   static const kafkalint::fuzz::FuzzFunction target = [] {
     auto found = kafkalint::fuzz::findTarget(KAFKALINT_FUZZ_TARGET_NAME);
-    if (found == nullptr) {
+    if (!found) {
       std::fprintf(stderr, "no fuzz target named %s\n", KAFKALINT_FUZZ_TARGET_NAME);
       std::abort();
     }

@@ -1,6 +1,7 @@
 // kafkalint_fuzz_replay TARGET PATH...: runs saved inputs (files, or every file under a directory)
 // through a fuzz target, so that seed corpora and crash regressions run in every build, with or
-// without libFuzzer. `kafkalint_fuzz_replay --list` names the targets.
+// without libFuzzer. `kafkalint_fuzz_replay --list` names the targets; `--expect NAME...` fails
+// unless they are exactly the targets CMake made tests of (tests/fuzz/CMakeLists.txt).
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -11,11 +12,35 @@
 
 namespace fs = std::filesystem;
 
+namespace {
+
+// Every target registered has its tests, and every test its target.
+int expectTargets(std::vector<std::string> expected) {
+  std::vector<std::string> registered = kafkalint::fuzz::targetNames();
+  std::sort(expected.begin(), expected.end());
+  std::sort(registered.begin(), registered.end());
+  if (expected == registered) {
+    std::cout << registered.size() << " fuzz targets, each with its tests\n";
+    return 0;
+  }
+  std::vector<std::string> untested, missing;
+  std::set_difference(registered.begin(), registered.end(), expected.begin(), expected.end(),
+                      std::back_inserter(untested));
+  std::set_difference(expected.begin(), expected.end(), registered.begin(), registered.end(),
+                      std::back_inserter(missing));
+  for (const std::string& name : untested) std::cerr << "fuzz target " << name << " has no tests\n";
+  for (const std::string& name : missing) std::cerr << "tests of fuzz target " << name << ", which is not defined\n";
+  return 1;
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
   if (argc == 2 && std::string_view(argv[1]) == "--list") {
     for (const std::string& name : kafkalint::fuzz::targetNames()) std::cout << name << "\n";
     return 0;
   }
+  if (argc >= 2 && std::string_view(argv[1]) == "--expect") return expectTargets({argv + 2, argv + argc});
   if (argc < 3) {
     std::cerr << "usage: kafkalint_fuzz_replay TARGET PATH... | --list\n";
     return 2;

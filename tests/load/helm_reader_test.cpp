@@ -145,6 +145,25 @@ customEnv:
   CHECK(ruleIds(a) == std::set<std::string>{"KL0109", "KL0501"});
 }
 
+TEST_CASE("helm: cp-kafka customEnv follows the Confluent images' spelling, as compose services do") {
+  // '__' is '-' and '___' is '_' (the chart once read them the other way round).
+  const char* text = R"(brokers: 3
+image: confluentinc/cp-kafka
+imageTag: 7.6.0
+customEnv:
+  KAFKA_CONFLUENT_BALANCER_HEAL__BROKER__FAILURE__THRESHOLD__MS: "-1"
+  KAFKA_LOG_MESSAGE_TIMESTAMP_AFTER___MAX_MS: "1000"
+  KAFKA_JMX_PORT: "9999"
+)";
+  Audit a = auditWritten({{"values.yaml", text}});
+  INFO(a.describe());
+  const Entity* broker = findEntity(a.loaded.model, EntityKind::Broker, "values.yaml brokers");
+  REQUIRE(broker != nullptr);
+  CHECK(findSetting(*broker, "confluent.balancer.heal-broker-failure-threshold-ms") != nullptr);
+  CHECK(findSetting(*broker, "log.message.timestamp.after_max.ms") != nullptr);
+  CHECK(findSetting(*broker, "jmx.port") == nullptr);  // the launcher's, not the broker's
+}
+
 TEST_CASE("helm: malformed chart values are errors with line; unrelated YAML is not taken") {
   std::string bad = kBitnamiLegacy;
   bad.replace(bad.find("replicaCount: 3"), 15, "replicaCount: three");

@@ -19,7 +19,7 @@ using Kind = OutputArgument::Kind;
 std::string plan(const std::vector<OutputArgument>& args, bool actions = false) {
   std::string out;
   for (const ReportOutput& o : planOutputs(args, actions)) {
-    out += (out.empty() ? "" : " ") + std::string(o.format->id) + ">" + (o.path.empty() ? "-" : o.path);
+    out.append(out.empty() ? "" : " ").append(o.format->id).append(">").append(o.path.empty() ? "-" : o.path);
   }
   return out;
 }

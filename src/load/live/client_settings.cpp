@@ -10,6 +10,7 @@
 #include "kafkalint/live.hpp"
 #include "kafkalint/properties_parser.hpp"
 #include "kafkalint/secrets.hpp"
+#include "kafkalint/text.hpp"
 
 namespace kafkalint {
 
@@ -102,8 +103,7 @@ void readClientConfigFile(ClientSettings& out, const std::string& path) {
   const Catalog& catalog = Catalog::instance();
   for (const PropertiesEntry& e : doc.entries) {
     const std::string origin = path + ":" + std::to_string(e.keyPosition.line);
-    std::string value(e.value);
-    while (!value.empty() && std::isspace(static_cast<unsigned char>(value.back()))) value.pop_back();
+    const std::string value(trimView(e.value));  // the parser kept trailing blanks, as Java's does
     if (e.key == "sasl.jaas.config") {
       std::string username, password;
       if (readJaasCredentials(value, username, password)) {

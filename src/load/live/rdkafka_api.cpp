@@ -9,6 +9,7 @@
 
 namespace kafkalint::rdk {
 
+// NOLINTNEXTLINE(bugprone-macro-parentheses): `name` is a function's name, not an expression.
 #define KAFKALINT_RDKAFKA_DEFINE(name) decltype(&::name) name = nullptr;
 KAFKALINT_RDKAFKA_FUNCTIONS(KAFKALINT_RDKAFKA_DEFINE)
 #undef KAFKALINT_RDKAFKA_DEFINE
@@ -26,11 +27,13 @@ std::string resolveAll() {
     return why != nullptr ? why : "dlopen failed";
   }
   std::string missing;
+// NOLINTBEGIN(bugprone-macro-parentheses): `name` is a function's name, not an expression.
 #define KAFKALINT_RDKAFKA_RESOLVE(name)                           \
   name = reinterpret_cast<decltype(name)>(dlsym(library, #name)); \
   if (name == nullptr) missing += std::string(missing.empty() ? "" : ", ") + #name;
   KAFKALINT_RDKAFKA_FUNCTIONS(KAFKALINT_RDKAFKA_RESOLVE)
 #undef KAFKALINT_RDKAFKA_RESOLVE
+  // NOLINTEND(bugprone-macro-parentheses)
   if (!missing.empty())
     return std::string(kLibrary) + " lacks " + missing + " (kafkalint needs librdkafka 2.0 or later)";
   return {};

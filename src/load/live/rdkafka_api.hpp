@@ -71,6 +71,7 @@
 
 namespace kafkalint::rdk {
 
+// NOLINTNEXTLINE(bugprone-macro-parentheses): `name` is a function's name, not an expression.
 #define KAFKALINT_RDKAFKA_DECLARE(name) extern decltype(&::name) name;
 KAFKALINT_RDKAFKA_FUNCTIONS(KAFKALINT_RDKAFKA_DECLARE)
 #undef KAFKALINT_RDKAFKA_DECLARE

@@ -10,7 +10,7 @@
 #include <algorithm>
 
 #include "classify.hpp"
-#include "input_readers.hpp"
+#include "input_builder.hpp"
 #include "kafkalint/errors.hpp"
 #include "kafkalint/properties_parser.hpp"
 #include "kafkalint/text.hpp"
@@ -110,7 +110,7 @@ class ConfigMapReader {
   }
 
  private:
-  static bool hasClientConfig(std::string_view, const TreeNode& v) {
+  static bool hasClientConfig(std::string_view /*key*/, const TreeNode& v) {
     return v.scalar.find("producer.properties") != std::string::npos ||
            v.scalar.find("consumer.properties") != std::string::npos;
   }

@@ -4,7 +4,8 @@
 #include <algorithm>
 #include <set>
 
-#include "input_readers.hpp"
+#include "input_builder.hpp"
+#include "kafkalint/dialect_table.hpp"
 #include "kafkalint/errors.hpp"
 #include "readers/tree_reading.hpp"
 
@@ -127,20 +128,22 @@ class SpecReader {
     std::string dialect = "java";
     if (const TreeNode* d = node.get("dialect")) {
       dialect = scalar(*d, "a dialect");
-      if (dialect != "java" && dialect != "librdkafka" && dialect != "scala") {
-        fail(*d, "expected dialect java, librdkafka or scala");
-      }
+      const DialectInfo* known = findDialect(dialect);
+      if (known == nullptr || !known->readsPropertiesFiles()) fail(*d, "expected dialect " + propertiesDialectList());
     }
     std::optional<KafkaVersion> version = version_;
     if (const TreeNode* v = node.get("kafka_version")) {
-      if (dialect != "java") fail(*v, "kafka_version applies to Java clients (the Kafka release of the client)");
+      if (findDialect(dialect)->release != DialectRelease::FollowsKafka) {
+        fail(*v, "kafka_version applies to Java clients (the Kafka release of the client)");
+      }
       version = versionOf(*v);
     }
+    const std::string classification = "cluster spec: " + kind + " " + name;
     Entity* first = nullptr;
     for (EntityKind k : kinds) {
       Entity& client = in_.addEntity(k, name, node.location, cluster_, dialect);
       client.kafkaVersion = version;
-      client.classification = "cluster spec: " + kind + " " + name;
+      client.classification = classification;
       if (const TreeNode* file = node.get("config_file")) {
         scalar(*file, "a path to a client properties file");
         in_.setFromPropertiesFile(client, *file);
@@ -208,13 +211,16 @@ class SpecReader {
     if (!node.isMap()) fail(node, "expected " + what + " to be a mapping");
     std::set<std::string_view> seen;
     for (const auto& [k, v] : node.entries) {
-      if (std::find(allowed.begin(), allowed.end(), k.scalar) == allowed.end()) {
-        std::string list;
-        for (std::string_view a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
-        fail(k, "unknown field '" + k.scalar + "' in " + what + " (expected one of: " + list + ")");
-      }
+      if (std::find(allowed.begin(), allowed.end(), k.scalar) == allowed.end()) unknownField(k, what, allowed);
       if (!seen.insert(k.scalar).second) fail(k, "'" + k.scalar + "' is written twice in " + what);
     }
+  }
+
+  [[noreturn]] void unknownField(const TreeNode& key, const std::string& what,
+                                 std::initializer_list<std::string_view> allowed) const {
+    std::string list;
+    for (std::string_view a : allowed) list.append(list.empty() ? "" : ", ").append(a);
+    fail(key, "unknown field '" + key.scalar + "' in " + what + " (expected one of: " + list + ")");
   }
 
   [[noreturn]] void fail(const TreeNode& node, const std::string& what) const { tree_.fail(node, what); }

@@ -1,47 +1,20 @@
 // docker-compose files (and .env files) for the common Kafka images: each Kafka service's
 // environment variables mapped back to the broker config keys its image writes into
-// server.properties, one broker (or KRaft controller) entity per service, and a cluster entity per
-// cluster the file runs.
-//
-// Image conventions (from each image's documentation and start scripts):
-//  - apache/kafka and Confluent cp-kafka/cp-server: KAFKA_<KEY> (and CONFLUENT_<KEY> -> confluent.*
-//    on cp-server), upper-cased, '.' written '_', '-' written '__', '_' written '___'. A few KAFKA_*
-//    variables configure the launcher (heap, JMX, log4j) rather than the broker.
-//  - Bitnami: KAFKA_CFG_<KEY>, '.' written '_'; other KAFKA_* variables configure the image.
-//  - wurstmeister: KAFKA_<KEY>, '.' written '_'; KAFKA_CREATE_TOPICS "name:partitions:replicas[:policy]".
-// Bitnami and wurstmeister start from Kafka's stock server.properties, which sets the internal
-// topics' replication to 1; apache/kafka uses only the variables when any is given, and cp-kafka
-// renders its config from the variables alone.
+// server.properties (kafka_images.hpp), one broker (or KRaft controller) entity per service, and a
+// cluster entity per cluster the file runs.
 #include <algorithm>
 #include <charconv>
 #include <map>
 #include <set>
 
-#include "input_readers.hpp"
+#include "input_builder.hpp"
 #include "kafkalint/errors.hpp"
 #include "kafkalint/text.hpp"
+#include "readers/kafka_images.hpp"
 
 namespace kafkalint {
 
 namespace {
-
-enum class Image { Apache, Confluent, Bitnami, Wurstmeister, Unknown };
-
-std::string_view imageName(Image image) {
-  switch (image) {
-    case Image::Apache:
-      return "apache/kafka";
-    case Image::Confluent:
-      return "Confluent cp-kafka/cp-server";
-    case Image::Bitnami:
-      return "Bitnami kafka";
-    case Image::Wurstmeister:
-      return "wurstmeister/kafka";
-    case Image::Unknown:
-      break;
-  }
-  return "unknown Kafka image";
-}
 
 struct EnvVar {
   std::string name;
@@ -49,26 +22,6 @@ struct EnvVar {
   SourceLocation nameLocation;
   SourceLocation valueLocation;
   bool quoted = false;  // the value's location is its opening quote
-};
-
-// KAFKA_* variables read by the images' launch scripts (heap, JVM, JMX, logging), not broker keys.
-constexpr std::string_view kLauncherVariables[] = {
-    "KAFKA_VERSION",
-    "KAFKA_HOME",
-    "KAFKA_HEAP_OPTS",
-    "KAFKA_OPTS",
-    "KAFKA_JMX_OPTS",
-    "KAFKA_JMX_PORT",
-    "KAFKA_JMX_HOSTNAME",
-    "KAFKA_JVM_PERFORMANCE_OPTS",
-    "KAFKA_GC_LOG_OPTS",
-    "KAFKA_LOG4J_OPTS",
-    "KAFKA_LOG4J_ROOT_LOGLEVEL",
-    "KAFKA_LOG4J_LOGGERS",
-    "KAFKA_TOOLS_LOG4J_LOGLEVEL",
-    "KAFKA_DEBUG",
-    "KAFKA_CREATE_TOPICS",
-    "KAFKA_LOG4J_PROPERTIES",
 };
 
 // Keys whose presence makes a service (or .env file) a Kafka broker or controller.
@@ -85,65 +38,14 @@ constexpr std::string_view kNodeKeys[] = {
     "controller.listener.names",
 };
 
-// The Confluent/apache convention: '___' is '_', '__' is '-', '_' is '.'.
-std::string confluentKey(std::string_view rest) {
-  std::string out;
-  for (std::size_t i = 0; i < rest.size();) {
-    if (rest[i] != '_') {
-      out += static_cast<char>(std::tolower(static_cast<unsigned char>(rest[i])));
-      ++i;
-      continue;
-    }
-    std::size_t run = 0;
-    while (i + run < rest.size() && rest[i + run] == '_') ++run;
-    i += run;
-    for (; run >= 3; run -= 3) out += '_';
-    if (run == 2) out += '-';
-    if (run == 1) out += '.';
-  }
-  return out;
-}
-
-// Bitnami and wurstmeister: every '_' is a '.'.
-std::string dottedKey(std::string_view rest) {
-  std::string out = toLower(rest);
-  std::replace(out.begin(), out.end(), '_', '.');
-  // Bitnami's own exceptions for security protocol names inside keys.
-  for (auto [from, to] :
-       {std::pair<std::string_view, std::string_view>{"sasl.ssl", "sasl_ssl"}, {"sasl.plaintext", "sasl_plaintext"}}) {
-    for (auto pos = out.find(from); pos != std::string::npos; pos = out.find(from, pos + to.size())) {
-      out.replace(pos, from.size(), to);
-    }
-  }
-  return out;
-}
-
-// The broker key a variable sets with this image, or "" when it is not a broker key.
-std::string configKey(const std::string& var, Image image) {
-  if (image == Image::Bitnami) return startsWith(var, "KAFKA_CFG_") ? dottedKey(var.substr(10)) : std::string();
-  if (startsWith(var, "KAFKA_CFG_")) return dottedKey(var.substr(10));  // Bitnami spelling, image unknown
-  if (!startsWith(var, "KAFKA_")) {
-    if (image == Image::Confluent && startsWith(var, "CONFLUENT_") && var.size() > 10) {
-      return "confluent." + confluentKey(var.substr(10));
-    }
-    return {};
-  }
-  if (std::find(std::begin(kLauncherVariables), std::end(kLauncherVariables), var) != std::end(kLauncherVariables)) {
-    return {};
-  }
-  const std::string rest = var.substr(6);
-  if (rest.empty()) return {};
-  return image == Image::Wurstmeister ? dottedKey(rest) : confluentKey(rest);
-}
-
-Image imageOf(std::string_view image, const std::vector<EnvVar>& env) {
+KafkaImage imageOf(std::string_view image, const std::vector<EnvVar>& env) {
   const std::string lower = toLower(image);
-  if (lower.find("bitnami/kafka") != std::string::npos) return Image::Bitnami;
-  if (lower.find("wurstmeister/kafka") != std::string::npos) return Image::Wurstmeister;
+  if (lower.find("bitnami/kafka") != std::string::npos) return KafkaImage::Bitnami;
+  if (lower.find("wurstmeister/kafka") != std::string::npos) return KafkaImage::Wurstmeister;
   if (lower.find("cp-kafka") != std::string::npos || lower.find("cp-server") != std::string::npos) {
-    return Image::Confluent;
+    return KafkaImage::Confluent;
   }
-  if (lower.find("apache/kafka") != std::string::npos) return Image::Apache;
+  if (lower.find("apache/kafka") != std::string::npos) return KafkaImage::Apache;
   // A locally built or parameterised image: its variables say which convention it follows.
   bool cfg = false;
   bool createTopics = false;
@@ -151,30 +53,25 @@ Image imageOf(std::string_view image, const std::vector<EnvVar>& env) {
     cfg = cfg || startsWith(v.name, "KAFKA_CFG_");
     createTopics = createTopics || v.name == "KAFKA_CREATE_TOPICS";
   }
-  if (cfg) return Image::Bitnami;
-  if (createTopics) return Image::Wurstmeister;
-  return Image::Unknown;
+  if (cfg) return KafkaImage::Bitnami;
+  if (createTopics) return KafkaImage::Wurstmeister;
+  return KafkaImage::Unknown;
 }
 
 // The Kafka release an image tag names: apache/bitnami/wurstmeister tags are Kafka versions
 // ("3.7", "2.13-2.8.1"), Confluent Platform X.Y ships Kafka (X-4).Y from 7.0 (6.Y: 2.(6+Y), 5.Y: 2.Y).
-std::optional<KafkaVersion> versionOf(std::string_view image, Image family) {
+std::optional<KafkaVersion> versionOf(std::string_view image, KafkaImage family) {
   auto colon = image.rfind(':');
   if (colon == std::string_view::npos || image.find("${") != std::string_view::npos) return std::nullopt;
   std::string_view tag = image.substr(colon + 1);
-  if (auto dash = tag.rfind('-'); family == Image::Wurstmeister && dash != std::string_view::npos) {
+  if (auto dash = tag.rfind('-'); family == KafkaImage::Wurstmeister && dash != std::string_view::npos) {
     tag = tag.substr(dash + 1);
   }
   if (auto dash = tag.find('-'); dash != std::string_view::npos) tag = tag.substr(0, dash);
   auto v = KafkaVersion::parse(tag);
   if (!v) return std::nullopt;
-  if (family == Image::Confluent) {
-    if (v->major == 5) return KafkaVersion{2, v->minor};
-    if (v->major == 6) return KafkaVersion{2, 6 + v->minor};
-    if (v->major >= 7) return KafkaVersion{v->major - 4, v->minor};
-    return std::nullopt;
-  }
-  if (family == Image::Unknown) return std::nullopt;
+  if (family == KafkaImage::Confluent) return kafkaOfConfluentPlatform(*v);
+  if (family == KafkaImage::Unknown) return std::nullopt;
   return v;
 }
 
@@ -194,7 +91,7 @@ class ComposeReader {
       std::vector<EnvVar> env = environment(*envNode);
       const TreeNode* imageNode = service.get("image");
       const std::string image = imageNode != nullptr && imageNode->isScalar() ? imageNode->scalar : "";
-      Image family = imageOf(image, env);
+      KafkaImage family = imageOf(image, env);
       if (!isKafkaNode(env, family)) continue;
       const TreeNode* anchor = imageNode != nullptr ? imageNode : service.get("build");
       found.push_back({name.scalar, name.location, anchor != nullptr ? anchor->location : name.location, image, family,
@@ -209,7 +106,7 @@ class ComposeReader {
   bool readEnvFile(const TreeNode& root) {
     std::vector<EnvVar> env;
     for (const auto& [k, v] : root.entries) env.push_back({k.scalar, v.scalar, k.location, v.location});
-    const Image family = imageOf("", env);
+    const KafkaImage family = imageOf("", env);
     if (!isKafkaNode(env, family)) return false;
     std::vector<Service> one{{in_.displayPath(), root.location, root.location, "", family, std::move(env)}};
     addNodes(one, root.location, true);
@@ -222,7 +119,7 @@ class ComposeReader {
     SourceLocation nameLocation;
     SourceLocation imageLocation;
     std::string image;
-    Image family;
+    KafkaImage family;
     std::vector<EnvVar> env;
   };
 
@@ -256,9 +153,9 @@ class ComposeReader {
     return out;
   }
 
-  static bool isKafkaNode(const std::vector<EnvVar>& env, Image family) {
+  static bool isKafkaNode(const std::vector<EnvVar>& env, KafkaImage family) {
     for (const EnvVar& v : env) {
-      const std::string key = configKey(v.name, family);
+      const std::string key = brokerKeyOfVariable(v.name, family);
       if (std::find(std::begin(kNodeKeys), std::end(kNodeKeys), key) != std::end(kNodeKeys)) return true;
     }
     return false;
@@ -293,6 +190,17 @@ class ComposeReader {
     }
   }
 
+  // What the nodes of one cluster add up to.
+  struct ClusterTally {
+    std::size_t brokers = 0;
+    std::set<std::string> racks;
+    bool everyBrokerHasRack = true;
+    Entity* firstBroker = nullptr;
+    std::optional<KafkaVersion> version;
+    std::vector<const EnvVar*> topicSpecs;  // KAFKA_CREATE_TOPICS
+    const EnvVar* placementVar = nullptr;   // confluent.log.placement.constraints
+  };
+
   void addCluster(const std::string& id, const std::vector<Service*>& services, SourceLocation servicesLocation,
                   bool envFile, bool several) {
     Entity* cluster = nullptr;
@@ -301,85 +209,68 @@ class ComposeReader {
       if (several && !id.empty()) name += " cluster " + id;
       cluster = &in_.addCluster(name, servicesLocation);
     }
-    std::size_t brokers = 0;
-    std::set<std::string> racks;
-    bool everyBrokerHasRack = true;
-    Entity* firstBroker = nullptr;
-    std::optional<KafkaVersion> clusterVersion;
-    std::vector<const EnvVar*> topicSpecs;
-    const EnvVar* placementVar = nullptr;
-    for (Service* s : services) {
-      std::vector<std::pair<std::string, const EnvVar*>> settings;
-      for (const EnvVar& v : s->env) {
-        std::string key = configKey(v.name, s->family);
-        if (!key.empty()) settings.emplace_back(std::move(key), &v);
-        if (v.name == "KAFKA_CREATE_TOPICS") topicSpecs.push_back(&v);
-      }
-      std::string roles;
-      std::string rack;
-      for (const auto& [key, v] : settings) {
-        if (key == "process.roles") roles = toLower(v->value);
-        if (key == "broker.rack") rack = v->value;
-        if (key == "confluent.log.placement.constraints" && placementVar == nullptr) placementVar = v;
-      }
-      const bool broker = roles.empty() || roles.find("broker") != std::string::npos;
-      const std::optional<KafkaVersion> version = versionOf(s->image, s->family);
-      if (version && !clusterVersion) clusterVersion = version;
-      Entity& node =
-          in_.addEntity(broker ? EntityKind::Broker : EntityKind::Controller, s->name, s->nameLocation, cluster);
-      node.kafkaVersion = version;
-      node.classification = std::string(envFile ? ".env file of a " : "docker-compose service (") +
-                            std::string(imageName(s->family)) + (envFile ? " image" : " image)") +
-                            (broker ? "" : "; KRaft controller only (process.roles=" + roles + ")");
-      addImageBase(node, *s, settings, version);
-      for (const auto& [key, v] : settings) in_.set(node, key, v->value, v->nameLocation, v->valueLocation);
-      if (broker) {
-        ++brokers;
-        if (firstBroker == nullptr) firstBroker = &node;
-        if (rack.empty()) {
-          everyBrokerHasRack = false;
-        } else {
-          racks.insert(rack);
-        }
-      }
-      if (s->family == Image::Unknown && !envFile) unknownImages_.push_back(s);
-    }
+    ClusterTally tally;
+    for (Service* s : services) addNode(*s, cluster, envFile, tally);
+    const std::size_t racks = tally.everyBrokerHasRack ? tally.racks.size() : 0;
     if (cluster != nullptr) {
-      cluster->kafkaVersion = clusterVersion;
-      in_.set(*cluster, "broker.count", std::to_string(brokers), servicesLocation, servicesLocation);
-      in_.set(*cluster, "rack.count", std::to_string(everyBrokerHasRack ? racks.size() : 0), servicesLocation,
-              servicesLocation);
+      cluster->kafkaVersion = tally.version;
+      in_.set(*cluster, "broker.count", std::to_string(tally.brokers), servicesLocation, servicesLocation);
+      in_.set(*cluster, "rack.count", std::to_string(racks), servicesLocation, servicesLocation);
     }
-    for (const EnvVar* spec : topicSpecs) addTopics(*spec, firstBroker, cluster, clusterVersion);
-    if (placementVar != nullptr) notePlacement(*placementVar);
-    in_.describe((cluster != nullptr ? cluster->name + ": " : "") + std::to_string(brokers) + " broker(s), " +
-                 std::to_string(services.size() - brokers) + " controller-only node(s)" +
-                 (everyBrokerHasRack && !racks.empty() ? ", " + std::to_string(racks.size()) + " rack(s)" : ""));
+    for (const EnvVar* spec : tally.topicSpecs) addTopics(*spec, tally.firstBroker, cluster, tally.version);
+    if (tally.placementVar != nullptr) notePlacement(*tally.placementVar);
+    in_.describe((cluster != nullptr ? cluster->name + ": " : "") + std::to_string(tally.brokers) + " broker(s), " +
+                 std::to_string(services.size() - tally.brokers) + " controller-only node(s)" +
+                 (racks > 0 ? ", " + std::to_string(racks) + " rack(s)" : ""));
+  }
+
+  // One service: a broker, or a KRaft controller-only node, with the settings of its variables.
+  void addNode(Service& s, Entity* cluster, bool envFile, ClusterTally& tally) {
+    std::vector<std::pair<std::string, const EnvVar*>> settings;
+    for (const EnvVar& v : s.env) {
+      std::string key = brokerKeyOfVariable(v.name, s.family);
+      if (!key.empty()) settings.emplace_back(std::move(key), &v);
+      if (v.name == "KAFKA_CREATE_TOPICS") tally.topicSpecs.push_back(&v);
+    }
+    std::string roles;
+    std::string rack;
+    for (const auto& [key, v] : settings) {
+      if (key == "process.roles") roles = toLower(v->value);
+      if (key == "broker.rack") rack = v->value;
+      if (key == "confluent.log.placement.constraints" && tally.placementVar == nullptr) tally.placementVar = v;
+    }
+    const bool broker = roles.empty() || roles.find("broker") != std::string::npos;
+    const std::optional<KafkaVersion> version = versionOf(s.image, s.family);
+    if (version && !tally.version) tally.version = version;
+    Entity& node = in_.addEntity(broker ? EntityKind::Broker : EntityKind::Controller, s.name, s.nameLocation, cluster);
+    node.kafkaVersion = version;
+    node.classification = envFile ? ".env file of a " : "docker-compose service (";
+    node.classification.append(imageName(s.family)).append(envFile ? " image" : " image)");
+    if (!broker) node.classification.append("; KRaft controller only (process.roles=").append(roles).append(")");
+    addImageBase(node, s, settings, version);
+    for (const auto& [key, v] : settings) in_.set(node, key, v->value, v->nameLocation, v->valueLocation);
+    if (broker) {
+      ++tally.brokers;
+      if (tally.firstBroker == nullptr) tally.firstBroker = &node;
+      tally.everyBrokerHasRack = tally.everyBrokerHasRack && !rack.empty();
+      if (!rack.empty()) tally.racks.insert(rack);
+    }
+    if (s.family == KafkaImage::Unknown && !envFile) unknownImages_.push_back(&s);
   }
 
   // Bitnami and wurstmeister edit Kafka's stock server.properties: what the variables do not set
   // keeps the stock file's values, which replicate the internal topics once.
   void addImageBase(Entity& node, const Service& s, const std::vector<std::pair<std::string, const EnvVar*>>& settings,
                     const std::optional<KafkaVersion>& version) {
-    if (s.family != Image::Bitnami && s.family != Image::Wurstmeister) return;
-    std::vector<std::string_view> keys = {"offsets.topic.replication.factor",
-                                          "transaction.state.log.replication.factor", "transaction.state.log.min.isr"};
-    if (version && *version >= KafkaVersion{4, 0}) {
-      keys.insert(keys.end(),
-                  {"share.coordinator.state.topic.replication.factor", "share.coordinator.state.topic.min.isr"});
-    }
-    const std::string detail =
-        "the " + std::string(imageName(s.family)) + " image's base config, Kafka's stock server.properties";
+    const std::vector<std::string_view> keys = stockConfigKeys(s.family, version);
+    if (keys.empty()) return;
+    std::string detail = "the ";
+    detail.append(imageName(s.family)).append(" image's base config, Kafka's stock server.properties");
     for (std::string_view key : keys) {
       const bool set = std::any_of(settings.begin(), settings.end(), [&](const auto& p) { return p.first == key; });
       if (set) continue;
-      Setting base;
-      base.key = std::string(key);
-      base.value = "1";
-      base.keyLocation = base.valueLocation = s.imageLocation;
-      base.origin = ProvenanceKind::StaticBrokerConfig;
-      base.detail = detail;
-      node.settings.push_back(std::move(base));
+      node.settings.push_back(
+          {std::string(key), "1", s.imageLocation, s.imageLocation, ProvenanceKind::StaticBrokerConfig, detail});
     }
   }
 
@@ -415,7 +306,9 @@ class ComposeReader {
   void notePlacement(const EnvVar& var) {
     const std::string& json = var.value;
     auto countIn = [&json](std::string_view section) -> std::optional<int> {
-      auto start = json.find("\"" + std::string(section) + "\"");
+      std::string quoted(1, '"');
+      quoted.append(section).push_back('"');
+      auto start = json.find(quoted);
       if (start == std::string::npos) return std::nullopt;
       auto open = json.find('[', start);
       auto close = json.find(']', open);

@@ -9,7 +9,7 @@
 #include <algorithm>
 #include <cctype>
 
-#include "input_readers.hpp"
+#include "input_builder.hpp"
 #include "kafkalint/errors.hpp"
 
 namespace kafkalint {

@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-#include "input_readers.hpp"
+#include "input_builder.hpp"
 #include "kafkalint/errors.hpp"
 #include "kafkalint/typed_value.hpp"
 

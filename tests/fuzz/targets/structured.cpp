@@ -1,6 +1,8 @@
 // YAML, TOML and .env inputs: detected by content as for a file named on the command line, and
-// each structured input kind forced with --kind (so that a reader sees documents that another
+// each structured input reader with its kind forced (so that a reader sees documents that another
 // reader would have claimed first).
+#include <algorithm>
+
 #include "fuzz/fuzz_target.hpp"
 
 using kafkalint::fuzz::auditText;
@@ -21,47 +23,22 @@ KAFKALINT_FUZZ_TARGET(env) {
   return 0;
 }
 
-KAFKALINT_FUZZ_TARGET(cluster_spec) {
-  auditText("input.yaml", text(data, size), "cluster-spec=input.yaml");
-  return 0;
-}
-
+// The cluster spec is the one reader of TOML documents too.
 KAFKALINT_FUZZ_TARGET(cluster_spec_toml) {
   auditText("input.toml", text(data, size), "cluster-spec=input.toml");
   return 0;
 }
 
-KAFKALINT_FUZZ_TARGET(strimzi) {
-  auditText("input.yaml", text(data, size), "strimzi=input.yaml");
-  return 0;
-}
-
-KAFKALINT_FUZZ_TARGET(topics_as_code) {
-  auditText("input.yaml", text(data, size), "topics-as-code=input.yaml");
-  return 0;
-}
-
-KAFKALINT_FUZZ_TARGET(compose) {
-  auditText("input.yaml", text(data, size), "compose=input.yaml");
-  return 0;
-}
-
-KAFKALINT_FUZZ_TARGET(spring) {
-  auditText("input.yaml", text(data, size), "spring=input.yaml");
-  return 0;
-}
-
-KAFKALINT_FUZZ_TARGET(client_configmap) {
-  auditText("input.yaml", text(data, size), "client-configmap=input.yaml");
-  return 0;
-}
-
-KAFKALINT_FUZZ_TARGET(sarama) {
-  auditText("input.yaml", text(data, size), "sarama=input.yaml");
-  return 0;
-}
-
-KAFKALINT_FUZZ_TARGET(helm) {
-  auditText("input.yaml", text(data, size), "helm=input.yaml");
-  return 0;
-}
+// One target per reader of the reader table (src/load/readers/reader_table.cpp), named after its
+// id with '-' written '_' (cluster-spec: cluster_spec), fed YAML with --kind ID=input.yaml.
+[[maybe_unused]] static const bool kafkalintReaderTargetsRegistered = [] {
+  for (const std::string& id : kafkalint::inputReaderIds()) {
+    std::string name = id;
+    std::replace(name.begin(), name.end(), '-', '_');
+    kafkalint::fuzz::registerTarget(name, [kind = id + "=input.yaml"](const std::uint8_t* data, std::size_t size) {
+      auditText("input.yaml", text(data, size), kind);
+      return 0;
+    });
+  }
+  return true;
+}();

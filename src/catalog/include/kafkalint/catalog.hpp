@@ -104,8 +104,9 @@ class Catalog {
   std::vector<std::string_view> passwordKeys_;  // sorted
 };
 
-// Checks `text` against the key's type and valid values for that release. Returns an
-// explanation ("expected an integer", "must be at least 1") or nullopt when it is valid.
-std::optional<std::string> validateValue(const KeySpec& spec, std::string_view text);
+// Checks `raw` (as written; Kafka trims it) against the key's type and valid values for that
+// release. Returns an explanation ("expected an integer", "must be at least 1") or nullopt when it
+// is valid.
+std::optional<std::string> validateValue(const KeySpec& spec, std::string_view raw);
 
 }  // namespace kafkalint

@@ -16,7 +16,8 @@ namespace kafkalint {
 // .properties file, but the files that carry one are rendered by something that does.
 std::optional<std::string> placeholderReason(std::string_view text);
 
-// The typed value of `text` for a Kafka config type, or Unknown when it does not parse.
-Value typedValue(ConfigType type, std::string_view text);
+// The typed value of `raw` (as written; Kafka trims it) for a Kafka config type, or Unknown when it
+// does not parse.
+Value typedValue(ConfigType type, std::string_view raw);
 
 }  // namespace kafkalint

@@ -75,4 +75,7 @@ inline constexpr std::size_t kMaxYamlNodes = 1'000'000;
 ConfigTree parseYamlTree(FileId file, const std::string& displayPath, std::string_view text);
 ConfigTree parseTomlTree(FileId file, const std::string& displayPath, std::string_view text);
 
+// A .properties or .env text as one document, a one-level mapping (src/input/flat_tree.cpp).
+ConfigTree flatTree(FileId file, const struct PropertiesDocument& doc);
+
 }  // namespace kafkalint

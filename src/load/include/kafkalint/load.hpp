@@ -61,7 +61,7 @@ LoadResult loadInputs(const std::vector<std::string>& paths, const LoadOptions& 
 void loadText(LoadResult& result, const std::string& displayPath, std::string content, const LoadOptions& options);
 
 // Loads one .properties text (used for stdin and by tests).
-void loadPropertiesText(LoadResult& result, const std::string& displayPath, std::string content, bool hadByteOrderMark,
-                        const LoadOptions& options, const std::string& realPath);
+void loadPropertiesText(LoadResult& result, const std::string& displayPath, const std::string& content,
+                        bool hadByteOrderMark, const LoadOptions& options, const std::string& realPath);
 
 }  // namespace kafkalint

@@ -92,7 +92,7 @@ class EntityView {
   // every entity that inherits from them) instead of being built for this view alone.
   EntityView(const Resolver& resolver, const Entity& entity, SharedViews* shared = nullptr);
   ~EntityView();
-  EntityView(EntityView&&) noexcept;
+  EntityView(EntityView&& other) noexcept;
 
   [[nodiscard]] const Entity& entity() const { return *entity_; }
   [[nodiscard]] const Dialect& dialect() const { return *dialect_; }

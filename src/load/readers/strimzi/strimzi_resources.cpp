@@ -2,57 +2,16 @@
 // count (spec.kafka.replicas, or its KafkaNodePools with the broker role) and rack awareness;
 // KafkaTopics; the Connect workers of KafkaConnect and KafkaMirrorMaker2. Topics and node pools
 // name their Kafka by the strimzi.io/cluster label and are often in other files: they are linked
-// once every file is read (linkStrimzi).
-#include <set>
-
+// once every file is read (strimzi_links.cpp).
 #include "kafkalint/text.hpp"
+#include "readers/strimzi/strimzi_index.hpp"
 #include "readers/tree_reading.hpp"
 
 namespace kafkalint {
 
 namespace {
 
-constexpr std::string_view kReaderId = "strimzi";
 constexpr std::string_view kApiGroup = "kafka.strimzi.io/";
-constexpr std::string_view kClusterLabel = "strimzi.io/cluster";
-
-struct StrimziKafka {
-  Entity* cluster = nullptr;
-  Entity* broker = nullptr;
-  std::string name;
-  std::string ns;
-  FileId file = kNoFile;
-  // spec.kafka.replicas as written (used when the audit has no node pools for this cluster).
-  std::string replicas;
-  SourceLocation replicasKey;
-  SourceLocation replicasValue;
-  SourceLocation anchor;
-};
-
-struct StrimziNodePool {
-  std::string name;
-  std::string cluster;
-  std::string ns;
-  FileId file = kNoFile;
-  bool brokers = false;  // has the broker role: its nodes host partitions
-  std::string replicas;
-  SourceLocation replicasKey;
-  SourceLocation replicasValue;
-};
-
-struct StrimziTopic {
-  Entity* topic = nullptr;
-  std::string cluster;
-  std::string ns;
-  FileId file = kNoFile;
-  SourceLocation labelLocation;
-};
-
-struct StrimziIndex {
-  std::vector<StrimziKafka> clusters;
-  std::vector<StrimziNodePool> pools;
-  std::vector<StrimziTopic> topics;
-};
 
 class ResourceReader {
  public:
@@ -66,15 +25,7 @@ class ResourceReader {
     if (kafka == nullptr) r_.fail(spec, "missing 'spec.kafka' (the brokers' replicas, version and config)");
     r_.map(*kafka, "spec.kafka");
 
-    std::optional<KafkaVersion> version;
-    if (const TreeNode* v = kafka->get("version")) {
-      const std::string& text = r_.scalar(*v, "spec.kafka.version");
-      if (!isPlaceholder(text)) {
-        version = KafkaVersion::parse(text);
-        if (!version)
-          r_.fail(*v, "expected 'spec.kafka.version' to be a Kafka release such as 3.7.0, got '" + text + "'");
-      }
-    }
+    const std::optional<KafkaVersion> version = release(kafka->get("version"), "spec.kafka.version");
     Entity& cluster = in_.addCluster(name, doc_.location);
     cluster.kafkaVersion = version;
     cluster.classification = "Strimzi Kafka " + name;
@@ -83,21 +34,7 @@ class ResourceReader {
     broker.classification = "Strimzi Kafka " + name + ": spec.kafka.config";
     if (const TreeNode* config = r_.optionalMap(*kafka, "config", "spec.kafka.config")) in_.setAll(broker, *config);
 
-    // Strimzi sets broker.rack on each broker from its node's topologyKey label: the number of
-    // racks depends on the nodes, so it stays unknown.
-    const TreeNode* rack = r_.optionalMap(*kafka, "rack", "spec.kafka.rack");
-    const TreeEntry* topologyKey = nullptr;
-    if (rack != nullptr) {
-      for (const auto& entry : rack->entries) {
-        if (entry.first.scalar == "topologyKey") topologyKey = &entry;
-      }
-    }
-    if (topologyKey != nullptr) {
-      r_.scalar(topologyKey->second, "spec.kafka.rack.topologyKey");
-      in_.set(broker, "broker.rack", topologyKey->first, topologyKey->second);
-    } else {
-      in_.set(cluster, "rack.count", "0", kafka->location, kafka->location);
-    }
+    rackAwareness(*kafka, broker, cluster);
 
     StrimziKafka record;
     record.cluster = &cluster;
@@ -180,22 +117,45 @@ class ResourceReader {
   void readConnect() {
     const std::string name = metadataName();
     const TreeNode& spec = requiredSpec();
-    std::optional<KafkaVersion> version;
-    if (const TreeNode* v = spec.get("version")) {
-      const std::string& text = r_.scalar(*v, "spec.version");
-      if (!isPlaceholder(text)) {
-        version = KafkaVersion::parse(text);
-        if (!version) r_.fail(*v, "expected 'spec.version' to be a Kafka release such as 3.7.0, got '" + text + "'");
+    const std::optional<KafkaVersion> version = release(spec.get("version"), "spec.version");
+    std::string target;
+    const TreeNode* config = connectConfig(spec, target);
+    Entity& worker = in_.addEntity(EntityKind::Connect, name, doc_.location, nullptr);
+    worker.kafkaVersion = version;
+    worker.classification = "Strimzi " + kind_ + " " + name;
+    if (config != nullptr) in_.setAll(worker, *config);
+    noteDefaultReplication(name, target, spec, config);
+    in_.describe(kind_ + " " + name + " (Connect worker)");
+  }
+
+ private:
+  // Strimzi sets broker.rack on each broker from its node's topologyKey label: the number of
+  // racks depends on the nodes, so it stays unknown; without rack awareness there are none.
+  void rackAwareness(const TreeNode& kafka, Entity& broker, Entity& cluster) {
+    const TreeNode* rack = r_.optionalMap(kafka, "rack", "spec.kafka.rack");
+    const TreeEntry* topologyKey = nullptr;
+    if (rack != nullptr) {
+      for (const auto& entry : rack->entries) {
+        if (entry.first.scalar == "topologyKey") topologyKey = &entry;
       }
     }
-    const TreeNode* config = nullptr;
-    std::string target;
-    if (kind_ == "KafkaConnect") {
-      config = r_.optionalMap(spec, "config", "spec.config");
-    } else if (const TreeNode* t = r_.optionalMap(spec, "target", "spec.target")) {
-      config = r_.optionalMap(*t, "config", "spec.target.config");  // v1: spec.target
+    if (topologyKey != nullptr) {
+      r_.scalar(topologyKey->second, "spec.kafka.rack.topologyKey");
+      in_.set(broker, "broker.rack", topologyKey->first, topologyKey->second);
+    } else {
+      in_.set(cluster, "rack.count", "0", kafka.location, kafka.location);
+    }
+  }
+
+  // The Connect worker config: KafkaConnect's spec.config, or a KafkaMirrorMaker2's target cluster's.
+  const TreeNode* connectConfig(const TreeNode& spec, std::string& target) const {
+    if (kind_ == "KafkaConnect") return r_.optionalMap(spec, "config", "spec.config");
+    if (const TreeNode* t = r_.optionalMap(spec, "target", "spec.target")) {
       target = t->text("alias");
-    } else if (const TreeNode* clusters = r_.optionalList(spec, "clusters", "spec.clusters")) {
+      return r_.optionalMap(*t, "config", "spec.target.config");  // v1: spec.target
+    }
+    const TreeNode* config = nullptr;
+    if (const TreeNode* clusters = r_.optionalList(spec, "clusters", "spec.clusters")) {
       // v1beta2: the Connect cluster is the entry of spec.clusters named by spec.connectCluster.
       target = spec.text("connectCluster");
       for (const TreeNode& c : clusters->items) {
@@ -203,12 +163,12 @@ class ResourceReader {
         if (c.text("alias") == target) config = r_.optionalMap(c, "config", "spec.clusters[].config");
       }
     }
-    Entity& worker = in_.addEntity(EntityKind::Connect, name, doc_.location, nullptr);
-    worker.kafkaVersion = version;
-    worker.classification = "Strimzi " + kind_ + " " + name;
-    if (config != nullptr) in_.setAll(worker, *config);
+    return config;
+  }
 
-    // -1 asks the target cluster for its default.replication.factor, which no file here shows.
+  // -1 asks the target cluster for its default.replication.factor, which no file here shows.
+  void noteDefaultReplication(const std::string& name, const std::string& target, const TreeNode& spec,
+                              const TreeNode* config) {
     std::vector<std::pair<std::string, const TreeNode*>> brokerDefaults;
     auto collect = [&brokerDefaults](const TreeNode* c) {
       if (c == nullptr || !c->isMap()) return;
@@ -226,20 +186,27 @@ class ResourceReader {
         }
       }
     }
-    if (!brokerDefaults.empty()) {
-      std::string keys;
-      for (const auto& [k, node] : brokerDefaults) keys += (keys.empty() ? "" : ", ") + k;
-      in_.note(InputNote::Kind::Unresolved, brokerDefaults.front().second->location,
-               kind_ + " " + name + ": replication factor -1 (" + keys + ") means the default.replication.factor of " +
-                   (target.empty() ? std::string("the target cluster") : "the target cluster " + target) +
-                   ", whose broker config is not in the input; the topics it creates are only as durable as that "
-                   "default (check that it is at least 3)",
-               brokerDefaults.front().first);
-    }
-    in_.describe(kind_ + " " + name + " (Connect worker)");
+    if (brokerDefaults.empty()) return;
+    std::string keys;
+    for (const auto& [k, node] : brokerDefaults) keys += (keys.empty() ? "" : ", ") + k;
+    in_.note(InputNote::Kind::Unresolved, brokerDefaults.front().second->location,
+             kind_ + " " + name + ": replication factor -1 (" + keys + ") means the default.replication.factor of " +
+                 (target.empty() ? std::string("the target cluster") : "the target cluster " + target) +
+                 ", whose broker config is not in the input; the topics it creates are only as durable as that "
+                 "default (check that it is at least 3)",
+             brokerDefaults.front().first);
   }
 
- private:
+  // A `version` field: a Kafka release, or a placeholder (nullopt, as when it is absent).
+  std::optional<KafkaVersion> release(const TreeNode* node, const std::string& field) const {
+    if (node == nullptr) return std::nullopt;
+    const std::string& text = r_.scalar(*node, field);
+    if (isPlaceholder(text)) return std::nullopt;
+    std::optional<KafkaVersion> version = KafkaVersion::parse(text);
+    if (!version) r_.fail(*node, "expected '" + field + "' to be a Kafka release such as 3.7.0, got '" + text + "'");
+    return version;
+  }
+
   std::string metadataName() const {
     const TreeNode* metadata = doc_.get("metadata");
     if (metadata == nullptr || !metadata->isMap()) r_.fail(doc_, "missing 'metadata' with the resource's name");
@@ -258,9 +225,9 @@ class ResourceReader {
     const TreeNode* label = doc_.at("metadata", "labels");
     if (label == nullptr || !label->isMap()) return {};
     for (const auto& [k, v] : label->entries) {
-      if (k.scalar != kClusterLabel) continue;
+      if (k.scalar != kStrimziClusterLabel) continue;
       if (where != nullptr) *where = k.location;
-      return r_.scalar(v, "metadata.labels." + std::string(kClusterLabel));
+      return r_.scalar(v, "metadata.labels." + std::string(kStrimziClusterLabel));
     }
     return {};
   }
@@ -280,25 +247,6 @@ class ResourceReader {
 
 bool isStrimziResource(const TreeNode& doc) {
   return doc.isMap() && startsWith(doc.text("apiVersion"), kApiGroup) && !doc.text("kind").empty();
-}
-
-bool sameNamespace(const std::string& a, const std::string& b) { return a.empty() || b.empty() || a == b; }
-
-// The Kafka a resource names: the one in the same file if there is one, else the only one of that
-// name in the audit. Null when there is none, or several and none of them in the same file.
-const StrimziKafka* findKafka(const StrimziIndex& index, const std::string& name, const std::string& ns, FileId file,
-                              std::size_t* candidates) {
-  const StrimziKafka* sameFile = nullptr;
-  const StrimziKafka* any = nullptr;
-  *candidates = 0;
-  for (const StrimziKafka& k : index.clusters) {
-    if (k.name != name || !sameNamespace(k.ns, ns)) continue;
-    ++*candidates;
-    if (k.file == file) sameFile = &k;
-    any = &k;
-  }
-  if (sameFile != nullptr) return sameFile;
-  return *candidates == 1 ? any : nullptr;
 }
 
 }  // namespace
@@ -322,91 +270,11 @@ bool readStrimzi(const ConfigTree& tree, InputBuilder& in) {
       in.describe(kind + " (no Kafka durability settings)");  // KafkaUser, KafkaRebalance...
     }
   }
-  StrimziIndex& index = in.state<StrimziIndex>(kReaderId);
+  StrimziIndex& index = in.state<StrimziIndex>(kStrimziReaderId);
   for (StrimziKafka& k : found.clusters) index.clusters.push_back(std::move(k));
   for (StrimziNodePool& p : found.pools) index.pools.push_back(std::move(p));
   for (StrimziTopic& t : found.topics) index.topics.push_back(std::move(t));
   return true;
-}
-
-void linkStrimzi(LoadResult& result) {
-  auto it = result.readerState.find(kReaderId);
-  if (it == result.readerState.end()) return;
-  const StrimziIndex& index = std::any_cast<const StrimziIndex&>(it->second);
-  Model& model = result.model;
-  auto setCount = [](Entity& cluster, std::string value, SourceLocation key, SourceLocation at) {
-    Setting s;
-    s.key = "broker.count";
-    s.value = std::move(value);
-    s.keyLocation = key;
-    s.valueLocation = at;
-    cluster.settings.push_back(std::move(s));
-  };
-
-  // Broker count: the node pools with the broker role (controller-only pools host no partitions;
-  // a pool's replicas is a number of nodes, not a replication factor), else spec.kafka.replicas.
-  for (const StrimziKafka& kafka : index.clusters) {
-    std::vector<const StrimziNodePool*> pools;
-    for (const StrimziNodePool& p : index.pools) {
-      if (p.cluster != kafka.name || !sameNamespace(p.ns, kafka.ns)) continue;
-      std::size_t candidates = 0;
-      if (findKafka(index, p.cluster, p.ns, p.file, &candidates) == &kafka) pools.push_back(&p);
-    }
-    const StrimziNodePool* firstBrokerPool = nullptr;
-    std::int64_t brokers = 0;
-    bool placeholder = false;
-    for (const StrimziNodePool* p : pools) {
-      if (!p->brokers) continue;
-      if (firstBrokerPool == nullptr) firstBrokerPool = p;
-      if (isPlaceholder(p->replicas)) {
-        placeholder = true;
-      } else {
-        brokers += std::stoll(p->replicas);
-      }
-    }
-    if (firstBrokerPool != nullptr) {
-      setCount(*kafka.cluster, placeholder ? firstBrokerPool->replicas : std::to_string(brokers),
-               firstBrokerPool->replicasKey, firstBrokerPool->replicasValue);
-    } else if (pools.empty() && !kafka.replicas.empty()) {
-      setCount(*kafka.cluster, kafka.replicas, kafka.replicasKey, kafka.replicasValue);
-    } else {
-      model.notes.push_back({InputNote::Kind::Unresolved,
-                             kafka.anchor,
-                             "Strimzi Kafka " + kafka.name +
-                                 ": the number of brokers is not known (no spec.kafka.replicas, and no KafkaNodePool "
-                                 "with the broker role for this cluster in the input), so replication factors are not "
-                                 "checked against it",
-                             {}});
-    }
-  }
-
-  for (const StrimziTopic& t : index.topics) {
-    if (t.cluster.empty()) {
-      model.notes.push_back({InputNote::Kind::Ignored,
-                             t.topic->origin,
-                             "KafkaTopic " + t.topic->name + " has no " + std::string(kClusterLabel) +
-                                 " label: the Topic Operator manages only topics labelled with their Kafka cluster, so "
-                                 "this one is not created",
-                             {}});
-      continue;
-    }
-    std::size_t candidates = 0;
-    const StrimziKafka* kafka = findKafka(index, t.cluster, t.ns, t.file, &candidates);
-    if (kafka == nullptr) {
-      if (candidates > 1) {
-        model.notes.push_back({InputNote::Kind::Unresolved,
-                               t.labelLocation,
-                               "KafkaTopic " + t.topic->name + " names cluster " + t.cluster + ", which " +
-                                   std::to_string(candidates) +
-                                   " Kafka resources in other files define: it is checked without a broker config",
-                               {}});
-      }
-      continue;  // no broker config in view: the topic rules say so (KL0203, KL0204)
-    }
-    t.topic->cluster = kafka->cluster;
-    t.topic->inheritsFrom = kafka->broker;
-    t.topic->kafkaVersion = kafka->cluster->kafkaVersion;
-  }
 }
 
 }  // namespace kafkalint

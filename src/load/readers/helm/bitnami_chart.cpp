@@ -1,12 +1,10 @@
-// Helm values of the common Kafka charts: Bitnami's kafka chart (the ZooKeeper-era layout with
-// camelCase broker keys, and the KRaft layout with controller/broker node groups) and Confluent's
-// cp-helm-charts cp-kafka. Values files are plain YAML without a marker, so a file is taken only
-// when it has several keys that only these charts use.
+// Bitnami's kafka chart: the ZooKeeper-era layout with camelCase broker keys, and the KRaft layout
+// with controller and broker node groups.
 #include <array>
-#include <filesystem>
 
 #include "kafkalint/text.hpp"
-#include "readers/tree_reading.hpp"
+#include "readers/helm/chart_reader.hpp"
+#include "readers/kafka_images.hpp"
 
 namespace kafkalint {
 
@@ -43,66 +41,17 @@ constexpr std::array kBitnamiBrokerKeys = {
     ChartKey{"zookeeperConnectionTimeoutMs", "zookeeper.connection.timeout.ms"},
 };
 
-// Keys that only the Bitnami chart's values have (either layout).
-constexpr std::array<std::string_view, 14> kBitnamiMarkers = {"defaultReplicationFactor",
-                                                              "offsetsTopicReplicationFactor",
-                                                              "transactionStateLogMinIsr",
-                                                              "autoCreateTopicsEnable",
-                                                              "minBrokerId",
-                                                              "overrideConfiguration",
-                                                              "existingConfigmap",
-                                                              "brokerRackAwareness",
-                                                              "externalZookeeper",
-                                                              "provisioning",
-                                                              "heapOpts",
-                                                              "interBrokerListenerName",
-                                                              "existingKraftSecret",
-                                                              "logFlushIntervalMessages"};
-
-constexpr std::array<std::string_view, 8> kCpKafkaMarkers = {
-    "brokers", "configurationOverrides", "customEnv", "heapOptions", "imageTag", "nodeport",
-    "jmx",     "podManagementPolicy"};
-
-// Variables of the Confluent images that are not broker settings.
-constexpr std::array<std::string_view, 9> kConfluentNonConfigEnv = {
-    "KAFKA_HEAP_OPTS",           "KAFKA_OPTS",       "KAFKA_JMX_OPTS",      "KAFKA_JMX_PORT",
-    "KAFKA_JMX_HOSTNAME",        "KAFKA_LOG4J_OPTS", "KAFKA_LOG4J_LOGGERS", "KAFKA_LOG4J_ROOT_LOGLEVEL",
-    "KAFKA_TOOLS_LOG4J_LOGLEVEL"};
-
-template <std::size_t N>
-int countKeys(const TreeNode& root, const std::array<std::string_view, N>& keys) {
-  int n = 0;
-  for (std::string_view k : keys) n += root.get(k) != nullptr ? 1 : 0;
-  return n;
-}
-
-bool contains(std::string_view text, std::string_view part) { return text.find(part) != std::string_view::npos; }
-
-const TreeEntry* entry(const TreeNode* mapping, std::string_view key) {
-  if (mapping == nullptr || !mapping->isMap()) return nullptr;
-  const TreeEntry* found = nullptr;
-  for (const auto& e : mapping->entries) {
-    if (e.first.scalar == key) found = &e;
-  }
-  return found;
-}
-
-class ChartReader {
+class BitnamiChart : ChartReader {
  public:
-  ChartReader(InputBuilder& in, const TreeNode& root, std::string chart)
-      : in_(in), root_(root), chart_(std::move(chart)), r_(in, chart_ + " values") {
-    name_ = std::filesystem::path(in.displayPath()).filename().string();
-  }
+  BitnamiChart(InputBuilder& in, const TreeNode& root) : ChartReader(in, root, "Bitnami kafka chart") {}
 
-  void readBitnami() {
+  void read() {
     const auto version = imageVersion(root_.at("image", "tag"));
     const TreeNode* controller = root_.get("controller");
     const TreeNode* brokerGroup = root_.get("broker");
     const bool kraftLayout = (controller != nullptr && controller->isMap() && controller->get("replicaCount")) ||
                              (brokerGroup != nullptr && brokerGroup->isMap() && brokerGroup->get("replicaCount"));
-    Entity& cluster = in_.addCluster(name_, root_.location);
-    cluster.kafkaVersion = version;
-    cluster_ = &cluster;
+    addCluster(version);
     std::vector<Entity*> brokers;
     if (kraftLayout) {
       brokers = bitnamiNodeGroups(controller, brokerGroup, version);
@@ -110,7 +59,7 @@ class ChartReader {
       brokers.push_back(&bitnamiLegacyBrokers(version));
     }
     rackCount(brokers, root_.at("brokerRackAwareness", "enabled"));
-    if (const auto* existing = entry(&root_, "existingConfigmap");
+    if (const auto* existing = lastEntry(&root_, "existingConfigmap");
         existing != nullptr && existing->second.isScalar() && !existing->second.scalar.empty()) {
       in_.note(InputNote::Kind::Unresolved, existing->second.location,
                "existingConfigmap " + existing->second.scalar +
@@ -120,39 +69,6 @@ class ChartReader {
     provisionedTopics(brokers.empty() ? nullptr : brokers.front());
     in_.describe(chart_ + (kraftLayout ? " (KRaft node groups)" : "") + ": " + std::to_string(brokers.size()) +
                  " broker group(s)" + (version ? ", Kafka " + version->str() : ""));
-  }
-
-  void readCpKafka() {
-    // CP X.Y ships Apache Kafka: 5.x -> 2.x, 6.x -> 2.(6+x), 7.x -> 3.x, 8.x -> 4.x.
-    std::optional<KafkaVersion> version;
-    if (const TreeNode* tag = root_.get("imageTag"); tag != nullptr && tag->isScalar()) {
-      if (auto cp = versionPrefix(tag->scalar)) {
-        if (cp->major == 5 && cp->minor <= 5) version = KafkaVersion{2, cp->minor, 0, 0};
-        if (cp->major == 6 && cp->minor <= 2) version = KafkaVersion{2, 6 + cp->minor, 0, 0};
-        if (cp->major == 7) version = KafkaVersion{3, cp->minor, 0, 0};
-        if (cp->major == 8) version = KafkaVersion{4, cp->minor, 0, 0};
-      }
-    }
-    Entity& cluster = in_.addCluster(name_, root_.location);
-    cluster.kafkaVersion = version;
-    cluster_ = &cluster;
-    Entity& broker = addBrokers(name_ + " brokers", version, "configurationOverrides", anchor("brokers"));
-    if (const TreeNode* overrides = r_.optionalMap(root_, "configurationOverrides", "configurationOverrides")) {
-      in_.setAll(broker, *overrides);
-    }
-    if (const TreeNode* env = r_.optionalMap(root_, "customEnv", "customEnv")) {
-      for (const auto& [k, v] : env->entries) {
-        const std::string& name = k.scalar;
-        if (!startsWith(name, "KAFKA_") || std::find(kConfluentNonConfigEnv.begin(), kConfluentNonConfigEnv.end(),
-                                                     name) != kConfluentNonConfigEnv.end()) {
-          continue;
-        }
-        in_.set(broker, confluentEnvKey(name.substr(6)), k, v);
-      }
-    }
-    brokerCount(entry(&root_, "brokers"), "3");  // the chart's default
-    rackCount({&broker}, nullptr);
-    in_.describe(chart_ + ": 1 broker group" + (version ? ", Kafka " + version->str() : ""));
   }
 
  private:
@@ -185,7 +101,7 @@ class ChartReader {
       }
     }
     envVars(broker, r_.optionalList(root_, "extraEnvVars", "extraEnvVars"));
-    brokerCount(entry(&root_, "replicaCount"), "1");
+    brokerCount(lastEntry(&root_, "replicaCount"), "1");
     return broker;
   }
 
@@ -195,11 +111,11 @@ class ChartReader {
                                          const std::optional<KafkaVersion>& version) {
     std::vector<Entity*> out;
     if (controller != nullptr && !controller->isMap()) controller = nullptr;
-    const auto* controllerCount = entry(controller, "replicaCount");
+    const auto* controllerCount = lastEntry(controller, "replicaCount");
     const TreeNode* controllerOnly = controller != nullptr ? controller->get("controllerOnly") : nullptr;
     const bool combined = controllerOnly == nullptr || !controllerOnly->isScalar() || controllerOnly->scalar != "true";
     const auto* brokerCount =
-        brokerGroup != nullptr && brokerGroup->isMap() ? entry(brokerGroup, "replicaCount") : nullptr;
+        brokerGroup != nullptr && brokerGroup->isMap() ? lastEntry(brokerGroup, "replicaCount") : nullptr;
     std::int64_t total = 0;
     const TreeEntry* countAt = nullptr;
     auto nodes = [&](const TreeEntry* count, const std::string& field, std::int64_t fallback) {
@@ -279,14 +195,13 @@ class ChartReader {
     Entity layer;
     for (const TreeNode& var : list->items) {
       if (!var.isMap()) continue;
-      const auto* name = entry(&var, "name");
-      const auto* value = entry(&var, "value");
+      const auto* name = lastEntry(&var, "name");
+      const auto* value = lastEntry(&var, "value");
       if (name == nullptr || value == nullptr || !name->second.isScalar()) continue;
       const std::string& n = name->second.scalar;
       if (!startsWith(n, "KAFKA_CFG_") || n.size() == 10) continue;
-      std::string key = toLower(n.substr(10));
-      std::replace(key.begin(), key.end(), '_', '.');
-      in_.set(layer, key, std::string(value->second.scalar), name->second.location, value->second.location);
+      in_.set(layer, dottedKey(n.substr(10)), std::string(value->second.scalar), name->second.location,
+              value->second.location);
     }
     override(e, std::move(layer.settings));
   }
@@ -297,8 +212,8 @@ class ChartReader {
     if (provisioning == nullptr) return;
     const TreeNode* topics = r_.optionalList(*provisioning, "topics", "provisioning.topics");
     if (topics == nullptr) return;
-    const auto* defaultRf = entry(provisioning, "replicationFactor");
-    const auto* defaultPartitions = entry(provisioning, "numPartitions");
+    const auto* defaultRf = lastEntry(provisioning, "replicationFactor");
+    const auto* defaultPartitions = lastEntry(provisioning, "numPartitions");
     for (const TreeNode& t : topics->items) {
       r_.map(t, "provisioning.topics[]");
       const std::string name = r_.requiredText(t, "name", "provisioning.topics[].name");
@@ -306,13 +221,13 @@ class ChartReader {
       topic.inheritsFrom = broker;
       topic.kafkaVersion = cluster_->kafkaVersion;
       topic.classification = chart_ + ": provisioning.topics";
-      const auto* rf = entry(&t, "replicationFactor");
+      const auto* rf = lastEntry(&t, "replicationFactor");
       if (rf == nullptr) rf = defaultRf;
       if (rf != nullptr) {
         r_.number(rf->second, "replicationFactor", true);
         in_.set(topic, "replication.factor", rf->first, rf->second);
       }
-      const auto* partitions = entry(&t, "partitions");
+      const auto* partitions = lastEntry(&t, "partitions");
       if (partitions == nullptr) partitions = defaultPartitions;
       if (partitions != nullptr) {
         r_.number(partitions->second, "partitions", true);
@@ -322,20 +237,6 @@ class ChartReader {
         in_.setAll(topic, *config);
       }
     }
-  }
-
-  // Where findings about defaulted broker settings point: the key that deploys the brokers.
-  [[nodiscard]] SourceLocation anchor(std::string_view key) const {
-    const auto* e = entry(&root_, key);
-    return e != nullptr ? e->first.location : root_.location;
-  }
-
-  Entity& addBrokers(std::string name, const std::optional<KafkaVersion>& version, const std::string& from,
-                     SourceLocation origin) {
-    Entity& broker = in_.addEntity(EntityKind::Broker, std::move(name), origin, cluster_);
-    broker.kafkaVersion = version;
-    broker.classification = chart_ + " values: " + from;
-    return broker;
   }
 
   // A chart value that becomes a broker setting. Bitnami writes large numbers as _1073741824 so
@@ -351,82 +252,14 @@ class ChartReader {
     in_.set(e, std::move(key), k, v);
   }
 
-  void brokerCount(const TreeEntry* count, const std::string& chartDefault) {
-    if (count == nullptr) {
-      in_.set(*cluster_, "broker.count", chartDefault, root_.location, root_.location);
-      return;
-    }
-    r_.number(count->second, count->first.scalar);
-    in_.set(*cluster_, "broker.count", count->first, count->second);
-  }
-
-  // Racks: known to be none unless the values give the brokers a broker.rack (or Bitnami's rack
-  // awareness, whose racks come from the nodes and are not countable here).
-  void rackCount(const std::vector<Entity*>& brokers, const TreeNode* rackAwareness) {
-    bool rack = rackAwareness != nullptr && rackAwareness->isScalar() && rackAwareness->scalar == "true";
-    for (const Entity* b : brokers) {
-      for (const Setting& s : b->settings) rack = rack || s.key == "broker.rack";
-    }
-    if (!rack) in_.set(*cluster_, "rack.count", "0", root_.location, root_.location);
-  }
-
   static std::optional<KafkaVersion> imageVersion(const TreeNode* tag) {
     if (tag == nullptr || !tag->isScalar()) return std::nullopt;
     return versionPrefix(tag->scalar);
   }
-
-  // Confluent images: KAFKA_FOO_BAR is foo.bar, __ is _ and ___ is -.
-  static std::string confluentEnvKey(const std::string& rest) {
-    std::string out;
-    for (std::size_t i = 0; i < rest.size();) {
-      if (rest.compare(i, 3, "___") == 0) {
-        out += '-';
-        i += 3;
-      } else if (rest.compare(i, 2, "__") == 0) {
-        out += '_';
-        i += 2;
-      } else {
-        out += rest[i] == '_' ? '.' : char(std::tolower(static_cast<unsigned char>(rest[i])));
-        ++i;
-      }
-    }
-    return out;
-  }
-
-  InputBuilder& in_;
-  const TreeNode& root_;
-  std::string chart_;
-  TreeReading r_;
-  std::string name_;
-  Entity* cluster_ = nullptr;
 };
-
-bool isKubernetesResource(const TreeNode& root) { return root.get("apiVersion") != nullptr && root.get("kind"); }
 
 }  // namespace
 
-bool readHelmValues(const ConfigTree& tree, InputBuilder& in) {
-  if (tree.documents.size() != 1 || !tree.documents[0].isMap() || isKubernetesResource(tree.documents[0])) {
-    return false;
-  }
-  const TreeNode& root = tree.documents[0];
-  const TreeNode* image = root.get("image");
-  const std::string repository = image != nullptr && image->isMap() ? image->text("repository") : "";
-  const int bitnami = countKeys(root, kBitnamiMarkers) + (contains(repository, "bitnami/kafka") ? 2 : 0);
-  if (bitnami >= 3) {
-    ChartReader(in, root, "Bitnami kafka chart").readBitnami();
-    return true;
-  }
-  // cp-kafka's own values, or the umbrella cp-helm-charts values with a cp-kafka section.
-  const TreeNode* cp = root.get("cp-kafka");
-  const TreeNode& section = cp != nullptr && cp->isMap() ? *cp : root;
-  const std::string cpImage = section.text("image");
-  const int confluent = countKeys(section, kCpKafkaMarkers) + (contains(cpImage, "confluentinc/cp-") ? 2 : 0);
-  if (confluent >= 3 && (section.get("brokers") != nullptr || section.get("configurationOverrides") != nullptr)) {
-    ChartReader(in, section, "Confluent cp-kafka chart").readCpKafka();
-    return true;
-  }
-  return false;
-}
+void readBitnamiChart(InputBuilder& in, const TreeNode& root) { BitnamiChart(in, root).read(); }
 
 }  // namespace kafkalint
