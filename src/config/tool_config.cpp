@@ -51,7 +51,8 @@ Date today() {
 }
 
 std::string ConfigOrigin::str() const {
-  const std::string where = file + (line > 0 ? ":" + std::to_string(line) : "");
+  std::string where = file;
+  if (line > 0) where.append(":").append(std::to_string(line));
   switch (kind) {
     case Kind::Default:
       return "default";

@@ -26,7 +26,7 @@ std::optional<std::string> keyErrorIn(const std::vector<EntityKind>& scope, std:
     if (keyValidFor(k, key)) return std::nullopt;
   }
   std::string scopes;
-  for (EntityKind k : scope) scopes += (scopes.empty() ? "" : "/") + std::string(entityKindId(k));
+  for (EntityKind k : scope) scopes.append(scopes.empty() ? "" : "/").append(entityKindId(k));
   std::vector<std::string> candidates;
   for (EntityKind k : scope) {
     if (k == EntityKind::File) continue;

@@ -22,10 +22,10 @@ bool matches(const ExpectedFinding& e, const ReportedFinding& f) {
 
 std::string describe(const ExpectedFinding& e) {
   std::string out = e.file.empty() ? "anywhere" : e.file;
-  if (e.line != 0) out += ":" + std::to_string(e.line);
-  if (e.column != 0) out += ":" + std::to_string(e.column);
+  if (e.line != 0) out.append(":").append(std::to_string(e.line));
+  if (e.column != 0) out.append(":").append(std::to_string(e.column));
   if (!e.entity.empty()) out += " on " + e.entity;
-  if (e.severity) out += " " + std::string(severityId(*e.severity));
+  if (e.severity) out.append(" ").append(severityId(*e.severity));
   for (const std::string& part : e.message) out += " \"" + part + "\"";
   return out + " (line " + std::to_string(e.sourceLine) + ")";
 }

@@ -50,12 +50,12 @@ class RuleReader {
       const TreeNode* value = node.get(field.name);
       const bool applies = appliesTo(field, rule->info.templateName);
       if (value == nullptr) {
-        if (field.required && applies) in_.fail(node, "missing required field '" + std::string(field.name) + "'");
+        if (field.required && applies) in_.fail(node, std::string("missing required field '").append(field.name) + "'");
         continue;
       }
       if (!applies) {
-        in_.fail(*value, "'" + std::string(field.name) + "' does not apply to template '" + rule->info.templateName +
-                             "' (it is implemented in code)");
+        in_.fail(*value, std::string("'").append(field.name).append("' does not apply to template '") +
+                             rule->info.templateName + "' (it is implemented in code)");
       }
       field.read(in_, *value, *rule);
     }

@@ -14,7 +14,7 @@ std::string oneLine(const std::string& text) {
   std::string out;
   for (std::string_view word : splitView(text, ' ')) {
     for (std::string_view part : splitView(word, '\n')) {
-      if (!part.empty()) out += (out.empty() ? "" : " ") + std::string(part);
+      if (!part.empty()) out.append(out.empty() ? "" : " ").append(part);
     }
   }
   return out;
